@@ -1,0 +1,55 @@
+// Builds main (Electron entry, CLI entry, worker entries), the sandboxed preload (CJS) and the renderer.
+// Everything main-side also runs under plain Node (CLI, browser mode), so the main target is Node 20.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  optionalDependencies: Record<string, string>;
+};
+// electron-vite reads Electron's major version from node_modules/electron; where the optional
+// electron package could not install (no binary download), take it from package.json instead.
+process.env['ELECTRON_MAJOR_VER'] ??= (pkg.optionalDependencies['electron'] ?? '41').replace(/^\D*/, '').split('.')[0];
+
+/** Worker entries: one per long-running kind of job (ARCHITECTURE.md §3). */
+const workers = {
+  'backendProbe.worker': 'src-main/learning/backendProbe.worker.ts',
+};
+
+export default defineConfig({
+  main: {
+    build: {
+      target: 'node20.19',
+      outDir: 'out/main',
+      externalizeDeps: { include: ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] },
+      rolldownOptions: {
+        input: {
+          index: resolve('src-main/index.ts'),
+          cli: resolve('src-main/cli/main.ts'),
+          ...Object.fromEntries(Object.entries(workers).map(([k, v]) => [k, resolve(v)])),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload can require nothing but 'electron': bundle everything else.
+      externalizeDeps: false,
+      // A sandboxed preload cannot be an ES module.
+      lib: { entry: resolve('src-main/preload/index.ts'), formats: ['cjs'], fileName: () => 'index.cjs' },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: resolve('out/renderer'),
+      emptyOutDir: true,
+      minify: true,
+      rolldownOptions: { input: resolve('src-renderer/index.html') },
+    },
+  },
+});

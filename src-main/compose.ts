@@ -1,0 +1,62 @@
+// Composition root for every entry (Electron, browser mode, CLI): store -> services -> jobs -> handlers.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BackendInfo } from '../src-shared/ipc/schemas';
+import { probeTfBackend } from './jobs/backendProbe';
+import type { Handlers } from './services/api';
+import { AppService } from './services/app';
+import { EventBus } from './services/events';
+import { createHandlers, type Services } from './services/handlers';
+import { ProjectsService } from './services/projects';
+import { openLibrary } from './store/library/libraryFile';
+import type { SqliteOptions } from './store/sqlite';
+
+/** How to build a backend. */
+export interface BackendOptions {
+  /** Where the library and (by default) new projects live. */
+  readonly dataDir: string;
+  readonly version: string;
+  readonly sqlite?: SqliteOptions;
+  /** The folder of the built worker entries (`out/main/`); needed to probe the tfjs backend. */
+  readonly workersDir?: URL;
+  /** Replaces the worker probe (tests). */
+  readonly probeBackend?: () => Promise<BackendInfo>;
+}
+
+/** Everything the transports need. */
+export interface Backend {
+  readonly handlers: Handlers;
+  readonly events: EventBus;
+  readonly services: Services;
+  /** Probes the tfjs backend in a worker (once; later calls return the same answer). */
+  probeBackend(): Promise<BackendInfo>;
+  /** Closes every database. */
+  close(): void;
+}
+
+/** Opens the library in `dataDir` and wires the services. */
+export function createBackend(o: BackendOptions): Backend {
+  mkdirSync(o.dataDir, { recursive: true });
+  const sqlite = o.sqlite ?? {};
+  const library = openLibrary(join(o.dataDir, 'library.sqlite'), sqlite);
+  const events = new EventBus();
+  const app = new AppService(o.version, o.dataDir, events);
+  const projects = new ProjectsService(library, join(o.dataDir, 'projects'), sqlite);
+  const services: Services = { app, projects };
+  const probe =
+    o.probeBackend ??
+    (o.workersDir
+      ? () => probeTfBackend(o.workersDir!)
+      : () => Promise.resolve<BackendInfo>({ state: 'failed', message: 'no worker folder given' }));
+  let probing: Promise<BackendInfo> | undefined;
+  return {
+    handlers: createHandlers(services),
+    events,
+    services,
+    probeBackend: () => (probing ??= app.startBackendProbe(probe)),
+    close() {
+      projects.close();
+      library.close();
+    },
+  };
+}

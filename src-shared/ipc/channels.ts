@@ -1,0 +1,13 @@
+// The API's channel and event names, without their schemas, so the sandboxed preload can carry its
+// allow-list without bundling zod. contract.ts pairs each name with its schemas; the compiler keeps
+// the two lists equal (`satisfies Record<ApiChannel, ...>`) and the contract test checks them at run time.
+
+/** Every API channel name. */
+export const API_CHANNELS = ['app.info', 'projects.list', 'projects.create', 'projects.open', 'projects.forget'] as const;
+/** An API channel name. */
+export type ApiChannel = (typeof API_CHANNELS)[number];
+
+/** Every API event name. */
+export const API_EVENTS = ['app.backend'] as const;
+/** An API event name. */
+export type ApiEvent = (typeof API_EVENTS)[number];
