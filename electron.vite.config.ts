@@ -49,6 +49,8 @@ export default defineConfig({
       outDir: resolve('out/renderer'),
       emptyOutDir: true,
       minify: true,
+      // One local bundle (React, Konva): loaded from disk or loopback, never over a network.
+      chunkSizeWarningLimit: 2000,
       rolldownOptions: { input: resolve('src-renderer/index.html') },
     },
   },

@@ -14,6 +14,8 @@ startDesktop(
     // Electron's ABI (scripts/electron-native.mjs). Packaged apps are rebuilt by electron-builder.
     const electronBinding = at('../../.cache/electron-native/better_sqlite3.node');
     const sqlite = !env.isPackaged && existsSync(electronBinding) ? { nativeBinding: electronBinding } : {};
-    return createBackend({ dataDir: env.userDataDir, version: env.version, sqlite, workersDir: builtDir });
+    // TRACKWRIGHT_DATA_DIR points the app at another library (tests, several setups side by side).
+    const dataDir = process.env['TRACKWRIGHT_DATA_DIR'] || env.userDataDir;
+    return createBackend({ dataDir, version: env.version, sqlite, workersDir: builtDir });
   },
 );

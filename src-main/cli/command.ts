@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Backend } from '../compose';
 import type { ApiChannel, ApiRequest, ApiResponse } from '../../src-shared/ipc/contract';
-import { dispatch } from '../services/api';
+import { invoke } from '../services/api';
 
 /** Options every command accepts. */
 export const COMMON_OPTIONS = {
@@ -65,9 +65,9 @@ export function parseCommandArgs(cmd: Command, argv: string[]): { values: Record
 
 /** Calls an API channel through the same dispatcher the transports use; AppErrors become CliErrors. */
 export async function call<C extends ApiChannel>(ctx: CommandContext, channel: C, request: ApiRequest<C>): Promise<ApiResponse<C>> {
-  const r = await dispatch(ctx.backend().handlers, channel, request, { transport: 'cli' });
+  const r = await invoke(ctx.backend().handlers, channel, request, { transport: 'cli' });
   if (!r.ok) throw new CliError(`${r.error.message}${r.error.code === 'invalid_request' ? '' : ` [${r.error.code}]`}`);
-  return r.value as ApiResponse<C>;
+  return r.value;
 }
 
 /** Parses a non-negative integer option. */

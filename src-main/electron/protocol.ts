@@ -1,7 +1,7 @@
 // The app:// protocol: serves the built renderer with the CSP header, so pages have a real origin
 // ('self') instead of file://, and nothing outside out/renderer can be reached.
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/security/csp';
 
@@ -27,7 +27,7 @@ export function registerAppScheme(): void {
 
 /** Serves `rendererDir` under app://trackwright/. */
 export function serveRenderer(rendererDir: string): void {
-  const root = normalize(rendererDir);
+  const root = resolve(rendererDir); // no trailing separator
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'trackwright') return new Response('Not found', { status: 404 });

@@ -1,7 +1,7 @@
 // Serves the built renderer (`out/renderer`) with the same CSP the Electron window uses.
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/security/csp';
 
 const TYPES: Record<string, string> = {
@@ -37,8 +37,9 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
     return false;
   }
   if (rel === '/' || rel === '') rel = '/index.html';
-  const file = normalize(join(root, rel));
-  if (!file.startsWith(normalize(root) + sep)) return false;
+  const base = resolve(root); // no trailing separator, whatever the caller passed
+  const file = normalize(join(base, rel));
+  if (!file.startsWith(base + sep)) return false;
   try {
     if (!(await stat(file)).isFile()) return false;
   } catch {

@@ -6,6 +6,7 @@ import {
   isApiChannel,
   type ApiChannel,
   type ApiParsedRequest,
+  type ApiRequest,
   type ApiResponse,
 } from '../../src-shared/ipc/contract';
 import { AppErrorException, err, ok, type Result } from '../../src-shared/ipc/result';
@@ -64,4 +65,9 @@ export async function dispatch(
     reportBug(channel, e);
     return err('internal', `Internal error in ${channel}: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** `dispatch` with the channel's types, for in-process callers (the CLI, tests, benchmarks). */
+export function invoke<C extends ApiChannel>(handlers: Handlers, channel: C, request: ApiRequest<C>, ctx: CallContext): Promise<Result<ApiResponse<C>>> {
+  return dispatch(handlers, channel, request, ctx) as Promise<Result<ApiResponse<C>>>;
 }

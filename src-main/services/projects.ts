@@ -19,7 +19,8 @@ import type { SqliteOptions } from '../store/sqlite';
 export function fileStemFor(name: string): string {
   const stem = name
     .normalize('NFKD')
-    .replace(/[^\w.-]+/g, '-')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
     .slice(0, 80);
   return stem || 'project';

@@ -10,6 +10,14 @@ export interface SqliteOptions {
   readonly nativeBinding?: string;
 }
 
+const opened = new Set<Db>();
+
+/** How many databases opened through this module are still open (tests assert 0 after each case). */
+export function openDatabaseCount(): number {
+  for (const db of opened) if (!db.open) opened.delete(db);
+  return opened.size;
+}
+
 /** What kind of Trackwright file a database is: SQLite's `application_id` header field tells. */
 export interface FileKind {
   /** 32-bit id written into the header (`PRAGMA application_id`). */
@@ -56,6 +64,7 @@ export function openDatabase(path: string, kind: FileKind, opts: { create: boole
     db.pragma('foreign_keys = ON');
     if (fresh) db.pragma(`application_id = ${kind.applicationId}`);
     migrate(db, kind.migrations, `${path} (${kind.label})`);
+    opened.add(db);
     return db;
   } catch (e) {
     db.close();

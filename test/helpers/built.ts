@@ -1,0 +1,35 @@
+// Integration and e2e tests run the built app (`npm run build`, which `npm test` runs first).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Paths of the build output; throws with the fix when it is missing or older than the sources. */
+export function builtApp(): { cli: string; bin: string; preload: string; renderer: string } {
+  const out = join(ROOT, 'out');
+  const paths = {
+    cli: join(out, 'main', 'cli.js'),
+    bin: join(ROOT, 'bin', 'trackwright.js'),
+    preload: join(out, 'preload', 'index.cjs'),
+    renderer: join(out, 'renderer'),
+  };
+  if (!existsSync(paths.cli) || !existsSync(paths.preload) || !existsSync(join(paths.renderer, 'index.html'))) {
+    throw new Error('The app is not built: run `npm run build` (npm test does it first).');
+  }
+  const sources = Math.max(...['src-main', 'src-shared', 'src-renderer'].map((d) => newestMtime(join(ROOT, d))));
+  if (statSync(paths.cli).mtimeMs < sources - 1000) {
+    throw new Error('The build in out/ is older than the sources: run `npm run build` (npm test does it first).');
+  }
+  return paths;
+}

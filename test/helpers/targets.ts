@@ -1,0 +1,79 @@
+// The two ways the UI runs: browser mode in Chromium (always), and the Electron app (where its
+// binary exists). E2E specs run against each target that is available and name the reason otherwise.
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { _electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { ROOT } from './built';
+import { startServe } from './cli';
+
+/** A running app and its first page. */
+export interface AppUnderTest {
+  readonly page: Page;
+  /** Reloads the page the way the user would (F5). */
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One way to run the UI. */
+export interface Target {
+  readonly name: 'browser' | 'electron';
+  /** Undefined when available; otherwise why not. */
+  readonly unavailable: string | undefined;
+  start(dataDir: string): Promise<AppUnderTest>;
+}
+
+function electronBinary(): { path?: string; why?: string } {
+  try {
+    const p = createRequire(`${ROOT}/package.json`)('electron') as unknown;
+    return typeof p === 'string' && existsSync(p) ? { path: p } : { why: `no binary at ${String(p)}` };
+  } catch (e) {
+    return { why: (e as Error).message.split('\n')[0] };
+  }
+}
+
+const browserTarget: Target = {
+  name: 'browser',
+  unavailable: undefined,
+  async start(dataDir) {
+    const serve = await startServe(['--data-dir', dataDir]);
+    let browser: Browser | undefined;
+    try {
+      browser = await launchChromium();
+      // Dark is the app's default theme (annotators work for hours); screenshots show it.
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' });
+      await page.goto(serve.url);
+      const b = browser;
+      return {
+        page,
+        reload: async () => void (await page.reload()),
+        close: async () => {
+          await b.close();
+          await serve.stop();
+        },
+      };
+    } catch (e) {
+      await browser?.close();
+      await serve.stop();
+      throw e;
+    }
+  },
+};
+
+const electron = electronBinary();
+const electronTarget: Target = {
+  name: 'electron',
+  unavailable: electron.path ? undefined : `the Electron binary is not installed here (${electron.why})`,
+  async start(dataDir) {
+    const app: ElectronApplication = await _electron.launch({
+      executablePath: electron.path!,
+      args: [ROOT],
+      env: { ...process.env, TRACKWRIGHT_DATA_DIR: dataDir } as Record<string, string>,
+    });
+    const page = await app.firstWindow();
+    return { page, reload: async () => void (await page.reload()), close: () => app.close() };
+  },
+};
+
+/** Every target, available or not. */
+export const TARGETS: readonly Target[] = [browserTarget, electronTarget];
