@@ -1,0 +1,93 @@
+// A growable ASCII byte buffer with number formatting, for writing large MOT files without building
+// a string per row (1M rows -> ~45 MB of text, written in well under a second).
+import { formatDecimal } from './numbers';
+
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** Appends ASCII text and numbers to a byte buffer. */
+export class AsciiWriter {
+  #buf: Uint8Array;
+  #pos = 0;
+  readonly #digits = new Uint8Array(24);
+
+  constructor(initialBytes = 1 << 16) {
+    this.#buf = new Uint8Array(initialBytes);
+  }
+
+  #ensure(n: number): void {
+    if (this.#pos + n <= this.#buf.length) return;
+    let cap = this.#buf.length * 2;
+    while (cap < this.#pos + n) cap *= 2;
+    const next = new Uint8Array(cap);
+    next.set(this.#buf.subarray(0, this.#pos));
+    this.#buf = next;
+  }
+
+  /** Appends one byte. */
+  byte(c: number): void {
+    this.#ensure(1);
+    this.#buf[this.#pos++] = c;
+  }
+
+  /** Appends ASCII text. */
+  text(s: string): void {
+    this.#ensure(s.length);
+    for (let i = 0; i < s.length; i++) this.#buf[this.#pos++] = s.charCodeAt(i);
+  }
+
+  /** Appends a whole number with |v| < 2^53. */
+  int(v: number): void {
+    this.#ensure(24);
+    if (v < 0) {
+      this.#buf[this.#pos++] = 45;
+      v = -v;
+    }
+    let n = 0;
+    do {
+      const q = Math.floor(v / 10);
+      this.#digits[n++] = 48 + (v - q * 10);
+      v = q;
+    } while (v > 0);
+    while (n > 0) this.#buf[this.#pos++] = this.#digits[--n]!;
+  }
+
+  /** Appends `v` exactly as String(v) writes it (see formatDecimal), without making a string. */
+  decimal(v: number): void {
+    if (Number.isInteger(v) && Math.abs(v) < 9007199254740992) return this.int(v === 0 ? 0 : v);
+    const a = Math.abs(v);
+    if (a >= 1e-3 && a < 1e9) {
+      for (let k = 1; k <= 6; k++) {
+        const p = POW10[k]!;
+        const m = Math.round(a * p);
+        if (m / p === a) {
+          const ip = Math.floor(a);
+          if (v < 0) this.byte(45);
+          this.int(ip);
+          this.byte(46);
+          let f = m - ip * p;
+          this.#ensure(k);
+          for (let d = k - 1; d >= 0; d--) {
+            const q = Math.floor(f / 10);
+            this.#buf[this.#pos + d] = 48 + (f - q * 10);
+            f = q;
+          }
+          this.#pos += k;
+          return;
+        }
+      }
+    }
+    this.text(formatDecimal(v));
+  }
+
+  /** The bytes written so far (a copy trimmed to length). */
+  bytes(): Uint8Array {
+    return this.#buf.slice(0, this.#pos);
+  }
+
+  /** The bytes written so far as a string (ASCII). */
+  toString(): string {
+    let s = '';
+    for (let i = 0; i < this.#pos; i += 8192) s += String.fromCharCode(...this.#buf.subarray(i, Math.min(this.#pos, i + 8192)));
+    return s;
+  }
+}
