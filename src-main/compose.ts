@@ -7,7 +7,10 @@ import type { Handlers } from './services/api';
 import { AppService } from './services/app';
 import { EventBus } from './services/events';
 import { createHandlers, type Services } from './services/handlers';
+import { TransferService } from './services/imports/transferService';
+import { MediaService } from './services/media/mediaService';
 import { ProjectsService } from './services/projects';
+import { SequencesService } from './services/sequences/sequencesService';
 import { openLibrary } from './store/library/libraryFile';
 import type { SqliteOptions } from './store/sqlite';
 
@@ -42,7 +45,13 @@ export function createBackend(o: BackendOptions): Backend {
   const events = new EventBus();
   const app = new AppService(o.version, o.dataDir, events);
   const projects = new ProjectsService(library, join(o.dataDir, 'projects'), sqlite);
-  const services: Services = { app, projects };
+  const services: Services = {
+    app,
+    projects,
+    sequences: new SequencesService(projects),
+    transfer: new TransferService(projects, events),
+    media: new MediaService(projects),
+  };
   const probe =
     o.probeBackend ??
     (o.workersDir

@@ -16,6 +16,7 @@ startDesktop(
     const sqlite = !env.isPackaged && existsSync(electronBinding) ? { nativeBinding: electronBinding } : {};
     // TRACKWRIGHT_DATA_DIR points the app at another library (tests, several setups side by side).
     const dataDir = process.env['TRACKWRIGHT_DATA_DIR'] || env.userDataDir;
-    return createBackend({ dataDir, version: env.version, sqlite, workersDir: builtDir });
+    const backend = createBackend({ dataDir, version: env.version, sqlite, workersDir: builtDir });
+    return { ...backend, media: (path, params) => backend.services.media.route(path, params) };
   },
 );

@@ -3,12 +3,15 @@ import { readFileSync } from 'node:fs';
 import { createBackend, type Backend } from '../compose';
 import { defaultDataDir } from '../dataDir';
 import { CliError, parseCommandArgs, type Command, type CommandContext } from './command';
+import { exportCommand } from './commands/exportCmd';
+import { importCommand } from './commands/importCmd';
 import { infoCommand } from './commands/info';
 import { projectsCommand } from './commands/projects';
+import { sequencesCommand } from './commands/sequencesCmd';
 import { serveCommand } from './commands/serve';
 
 /** Every command, in `--help` order. */
-export const COMMANDS: readonly Command[] = [serveCommand, projectsCommand, infoCommand];
+export const COMMANDS: readonly Command[] = [serveCommand, projectsCommand, importCommand, sequencesCommand, exportCommand, infoCommand];
 
 function version(builtDir: URL): string {
   try {

@@ -5,7 +5,7 @@ import { IPC_EVENT, IPC_INVOKE } from '../../src-shared/ipc/electronChannels';
 import { err } from '../../src-shared/ipc/result';
 import { dispatch, type Handlers } from '../services/api';
 import type { EventBus } from '../services/events';
-import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
+import { APP_ORIGIN, registerAppScheme, serveRenderer, type MediaRoute } from './protocol';
 
 /** What the entry learns about the desktop environment before it builds the backend. */
 export interface DesktopEnv {
@@ -19,6 +19,7 @@ export interface DesktopEnv {
 export interface DesktopBackend {
   readonly handlers: Handlers;
   readonly events: EventBus;
+  readonly media: MediaRoute;
   probeBackend(): Promise<unknown>;
   close(): void;
 }
@@ -96,7 +97,6 @@ export function startDesktop(paths: DesktopPaths, makeBackend: (env: DesktopEnv)
 
   void app.whenReady().then(() => {
     harden();
-    serveRenderer(paths.rendererDir);
     backend = makeBackend({
       userDataDir: app.getPath('userData'),
       appPath: app.getAppPath(),
@@ -104,6 +104,7 @@ export function startDesktop(paths: DesktopPaths, makeBackend: (env: DesktopEnv)
       version: app.getVersion(),
     });
     const b = backend;
+    serveRenderer(paths.rendererDir, b.media);
     ipcMain.handle(IPC_INVOKE, (e, channel: unknown, request: unknown) => {
       if (!isTrustedSender(e, windows)) return err('unauthorized', 'IPC from an untrusted frame');
       return dispatch(b.handlers, channel, request, { transport: 'electron' });

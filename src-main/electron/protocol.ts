@@ -25,12 +25,19 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves `rendererDir` under app://trackwright/. */
-export function serveRenderer(rendererDir: string): void {
+/** A handler of app://trackwright/media/<route>?<params> (frames and thumbnails). */
+export type MediaRoute = (pathname: string, params: URLSearchParams) => Promise<{ status: number; mime: string; bytes: Uint8Array }>;
+
+/** Serves `rendererDir` (and the media route) under app://trackwright/. */
+export function serveRenderer(rendererDir: string, media: MediaRoute): void {
   const root = resolve(rendererDir); // no trailing separator
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'trackwright') return new Response('Not found', { status: 404 });
+    if (url.pathname.startsWith('/media/')) {
+      const m = await media(url.pathname, url.searchParams);
+      return new Response(m.bytes, { status: m.status, headers: { 'Content-Type': m.mime, 'X-Content-Type-Options': 'nosniff' } });
+    }
     const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = normalize(join(root, rel));
     if (!file.startsWith(root + sep)) return new Response('Not found', { status: 404 });

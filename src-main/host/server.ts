@@ -28,7 +28,12 @@ export interface HostOptions {
   readonly token?: string;
   /** Largest accepted request body. */
   readonly maxBodyBytes?: number;
+  /** Serves GET /media/... (frames and thumbnails for the renderer). */
+  readonly media?: MediaRoute;
 }
+
+/** A handler of GET /media/<route>?<params>. */
+export type MediaRoute = (pathname: string, params: URLSearchParams) => Promise<{ status: number; mime: string; bytes: Uint8Array }>;
 
 /** A running browser-mode server. */
 export interface RunningHost {
@@ -128,6 +133,11 @@ export async function startHost(o: HostOptions): Promise<RunningHost> {
       return sendJson(res, !result.ok && result.error.code === 'unknown_channel' ? 404 : 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+    if (url.pathname.startsWith('/media/') && o.media) {
+      const m = await o.media(url.pathname, url.searchParams);
+      res.writeHead(m.status, { ...SECURITY_HEADERS, 'Content-Type': m.mime, 'Content-Length': m.bytes.byteLength, 'Cache-Control': 'private, max-age=60' });
+      return void res.end(m.bytes);
+    }
     if (await serveStatic(o.rendererDir, url.pathname, res)) return;
     sendText(res, 404, `Not found: ${url.pathname}`);
   }

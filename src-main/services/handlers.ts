@@ -1,12 +1,18 @@
 // The handler map: one entry per API channel, each delegating to a service.
 import type { Handlers } from './api';
 import type { AppService } from './app';
+import type { TransferService } from './imports/transferService';
+import type { MediaService } from './media/mediaService';
 import type { ProjectsService } from './projects';
+import type { SequencesService } from './sequences/sequencesService';
 
 /** The services the handlers delegate to. */
 export interface Services {
   readonly app: AppService;
   readonly projects: ProjectsService;
+  readonly sequences: SequencesService;
+  readonly transfer: TransferService;
+  readonly media: MediaService;
 }
 
 /** Builds the handler map over the services. */
@@ -17,5 +23,24 @@ export function createHandlers(s: Services): Handlers {
     'projects.create': (req) => s.projects.create(req),
     'projects.open': (req) => s.projects.open(req),
     'projects.forget': (req) => s.projects.forget(req),
+    'sequences.list': (req) => s.sequences.list(req),
+    'sequences.frames': (req) => s.sequences.frames(req),
+    'sequences.delete': (req) => s.sequences.remove(req),
+    'annotations.frame': (req) => s.sequences.frameBoxes(req),
+    'annotations.tracks': (req) => s.sequences.tracks(req),
+    'annotations.applyEdits': (req) => s.sequences.applyEdits(req),
+    'annotations.undo': (req) => s.sequences.undo(req),
+    'annotations.redo': (req) => s.sequences.redo(req),
+    'annotations.history': (req) => s.sequences.history(req),
+    'sets.frame': (req) => s.sequences.setFrame(req),
+    'import.mot': (req) => s.transfer.importMot(req),
+    'import.frames': (req) => s.transfer.importFrames(req),
+    'import.video': (req) => s.transfer.importVideo(req),
+    'import.file': (req) => s.transfer.importFile(req),
+    'import.results': (req) => s.transfer.importResults(req),
+    'export.file': (req) => s.transfer.exportFile(req),
+    'export.benchmark': (req) => s.transfer.exportBenchmark(req),
+    'media.frame': (req) => s.media.frame(req.project, req.sequence, req.frame),
+    'media.thumbnail': (req) => s.media.thumbnail(req.project, req.sequence, req.frame, req.width),
   };
 }

@@ -11,8 +11,8 @@ import {
   createProjectFile,
   openProjectFile,
   PROJECT_FILE_SUFFIX,
-  type ProjectDb,
 } from '../store/project/projectFile';
+import type { ProjectStore } from '../store/project/projectStore';
 import type { SqliteOptions } from '../store/sqlite';
 
 /** Turns a display name into a safe file stem: "MOT17 train / v2" -> "MOT17-train-v2". */
@@ -39,7 +39,7 @@ function toSummary(e: LibraryEntry): ProjectSummary {
 
 /** The projects service (channels `projects.*`). */
 export class ProjectsService {
-  readonly #open = new Map<string, ProjectDb>();
+  readonly #open = new Map<string, ProjectStore>();
 
   constructor(
     private readonly library: LibraryStore,
@@ -92,13 +92,18 @@ export class ProjectsService {
   }
 
   /** The open handle of a listed project file, opening it on first use. */
-  handle(path: string): ProjectDb {
+  handle(path: string): ProjectStore {
     let p = this.#open.get(path);
     if (!p) {
       p = openProjectFile(path, this.sqlite);
       this.#open.set(path, p);
     }
     return p;
+  }
+
+  /** The open store of a project file given as typed by a user (relative paths from the cwd). */
+  store(project: string): ProjectStore {
+    return this.handle(this.absolute(project));
   }
 
   /** True when the library lists this path. */

@@ -12,11 +12,8 @@ export type MotKind = 'gt' | 'det' | 'res';
  */
 export type GtLayout = 'class-visibility' | 'world';
 
-/** Rows of one MOT text file as columns. Absent trailing columns are NaN. */
-export interface MotTable {
-  readonly kind: MotKind;
-  /** The file's column count (every data line has it). */
-  readonly columns: number;
+/** Boxes as columns, the in-memory shape of every box list (files, stored tiles, tracker output). */
+export interface BoxColumns {
   readonly count: number;
   readonly frame: Int32Array;
   readonly id: Int32Array;
@@ -31,6 +28,13 @@ export interface MotTable {
   readonly c9: Float64Array;
   /** Column 10: world z. */
   readonly c10: Float64Array;
+}
+
+/** Rows of one MOT text file as columns. Absent trailing columns are NaN. */
+export interface MotTable extends BoxColumns {
+  readonly kind: MotKind;
+  /** The file's column count (every data line has it). */
+  readonly columns: number;
   /** 1-based line number in the source file of each row (0 for rows made in the app). */
   readonly line: Int32Array;
 }

@@ -3,11 +3,36 @@
 // the two lists equal (`satisfies Record<ApiChannel, ...>`) and the contract test checks them at run time.
 
 /** Every API channel name. */
-export const API_CHANNELS = ['app.info', 'projects.list', 'projects.create', 'projects.open', 'projects.forget'] as const;
+export const API_CHANNELS = [
+  'app.info',
+  'projects.list',
+  'projects.create',
+  'projects.open',
+  'projects.forget',
+  'sequences.list',
+  'sequences.frames',
+  'sequences.delete',
+  'annotations.frame',
+  'annotations.tracks',
+  'annotations.applyEdits',
+  'annotations.undo',
+  'annotations.redo',
+  'annotations.history',
+  'sets.frame',
+  'import.mot',
+  'import.frames',
+  'import.video',
+  'import.file',
+  'import.results',
+  'export.file',
+  'export.benchmark',
+  'media.frame',
+  'media.thumbnail',
+] as const;
 /** An API channel name. */
 export type ApiChannel = (typeof API_CHANNELS)[number];
 
 /** Every API event name. */
-export const API_EVENTS = ['app.backend'] as const;
+export const API_EVENTS = ['app.backend', 'jobs.progress'] as const;
 /** An API event name. */
 export type ApiEvent = (typeof API_EVENTS)[number];

@@ -1,38 +1,26 @@
 // The one API (ARCHITECTURE.md §2): every channel with its request and response schema, every event
 // with its payload schema. Main implements a handler per channel (a missing one is a compile error);
 // Electron IPC, browser mode and the CLI all reach the same handlers.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { API_CHANNELS, API_EVENTS, type ApiChannel, type ApiEvent } from './channels';
-import { AppInfoSchema, BackendInfoSchema, DisplayNameSchema, PathSchema, ProjectSummarySchema } from './schemas';
+import { projectChannels } from './contract/projects';
+import { sequenceChannels } from './contract/sequences';
+import { transferChannels } from './contract/transfer';
+import { BackendInfoSchema, JobProgressSchema } from './schemas';
 
 export { API_CHANNELS, API_EVENTS, type ApiChannel, type ApiEvent };
 
-const none = z.object({}).strict();
-
 /** Every API channel: `request` is validated in main before a handler runs; `response` documents the value. */
 export const apiContract = {
-  'app.info': { request: none, response: AppInfoSchema },
-  'projects.list': { request: none, response: z.array(ProjectSummarySchema) },
-  'projects.create': {
-    request: z
-      .object({
-        name: DisplayNameSchema,
-        /** Folder for the new file; default: the app's projects folder. */
-        directory: PathSchema.optional(),
-      })
-      .strict(),
-    response: ProjectSummarySchema,
-  },
-  'projects.open': { request: z.object({ path: PathSchema }).strict(), response: ProjectSummarySchema },
-  'projects.forget': {
-    request: z.object({ path: PathSchema }).strict(),
-    response: z.object({ forgotten: z.boolean() }),
-  },
+  ...projectChannels,
+  ...sequenceChannels,
+  ...transferChannels,
 } as const satisfies Record<ApiChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every event main pushes to clients, with its payload schema. */
 export const apiEvents = {
   'app.backend': BackendInfoSchema,
+  'jobs.progress': JobProgressSchema,
 } as const satisfies Record<ApiEvent, z.ZodType>;
 
 /** The channel map's type. */

@@ -59,3 +59,81 @@ export const DisplayNameSchema = z
   .min(1, 'name is empty')
   .max(120, 'name is longer than 120 characters')
   .refine((s) => !/[\u0000-\u001f]/.test(s), 'name contains control characters');
+
+/** A detection set or tracker-result set of a sequence. */
+export const BoxSetSummarySchema = z.object({
+  id: z.number(),
+  sequenceId: z.number(),
+  kind: z.enum(['det', 'res']),
+  name: z.string(),
+  originKind: z.enum(['imported', 'produced']),
+  /** imported: { file }; produced: the run that made it. */
+  origin: z.record(z.string(), z.unknown()),
+  columns: z.number(),
+  rowCount: z.number(),
+  createdMs: z.number(),
+});
+/** A detection set or tracker-result set. */
+export type BoxSetSummary = z.infer<typeof BoxSetSummarySchema>;
+
+/** A sequence of a project. */
+export const SequenceSummarySchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  frameCount: z.number(),
+  fps: z.number(),
+  width: z.number(),
+  height: z.number(),
+  sourceKind: z.enum(['mot', 'frames', 'video', 'none']),
+  sourcePath: z.string().nullable(),
+  /** True when frame images are available to show. */
+  hasFrames: z.boolean(),
+  benchmark: z.enum(['MOT15', 'MOT16', 'MOT17', 'MOT20']).nullable(),
+  gtLayout: z.enum(['class-visibility', 'world']),
+  trackCount: z.number(),
+  boxCount: z.number(),
+  sets: z.array(BoxSetSummarySchema),
+});
+/** A sequence of a project. */
+export type SequenceSummary = z.infer<typeof SequenceSummarySchema>;
+
+/** One bad line of an imported text file. */
+export const LineErrorSchema = z.object({
+  file: z.string(),
+  line: z.number(),
+  column: z.number(),
+  field: z.string(),
+  found: z.string(),
+  expected: z.string(),
+  message: z.string(),
+});
+
+/** What an import did. */
+export const ImportReportSchema = z.object({
+  sequences: z.array(SequenceSummarySchema),
+  /** The sets created, as "sequence/kind/name" with their row counts. */
+  sets: z.array(z.object({ sequence: z.string(), kind: z.enum(['det', 'res']), name: z.string(), rows: z.number() })),
+  gtRows: z.number(),
+  /** Lines skipped because the user asked to skip bad lines (the first 1000). */
+  skipped: z.array(LineErrorSchema),
+  skippedCount: z.number(),
+  warnings: z.array(z.string()),
+  durationMs: z.number(),
+});
+/** What an import did. */
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+/** Progress of long work (an import, an evaluation, a training run), pushed as the `jobs.progress` event. */
+export const JobProgressSchema = z.object({
+  jobId: z.string(),
+  kind: z.string(),
+  /** Project file the work belongs to, when any. */
+  project: z.string().nullable(),
+  done: z.number(),
+  total: z.number(),
+  message: z.string(),
+  /** Estimated time to completion; null when unknown. */
+  etaMs: z.number().nullable(),
+});
+/** Progress of long work. */
+export type JobProgress = z.infer<typeof JobProgressSchema>;

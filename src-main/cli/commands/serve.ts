@@ -31,6 +31,7 @@ access token; requests without it are refused (401). Stop with Ctrl+C.
         handlers: backend.handlers,
         events: backend.events,
         rendererDir,
+        media: (path, params) => backend.services.media.route(path, params),
         ...(values['host'] !== undefined ? { host: values['host'] as string } : {}),
         ...(port !== undefined ? { port } : {}),
         allowRemote: values['allow-remote'] === true,

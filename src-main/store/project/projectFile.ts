@@ -4,8 +4,9 @@ import type { Database as Db } from 'better-sqlite3';
 import { fail } from '../../../src-shared/ipc/result';
 import { openDatabase, type FileKind, type SqliteOptions } from '../sqlite';
 import { PROJECT_MIGRATIONS } from './migrations';
-import { readProjectMeta, type ProjectMeta } from './readers';
-import { insertProjectMeta } from './writers';
+import { readProjectMeta, type ProjectMeta } from './readers/project';
+import { insertProjectMeta } from './writers/project';
+import { ProjectStore } from './projectStore';
 
 /** 'TWRK' */
 export const PROJECT_FILE_KIND: FileKind = { applicationId: 0x5457524b, label: 'Trackwright project', migrations: PROJECT_MIGRATIONS };
@@ -13,20 +14,12 @@ export const PROJECT_FILE_KIND: FileKind = { applicationId: 0x5457524b, label: '
 /** The file-name suffix of project files. */
 export const PROJECT_FILE_SUFFIX = '.tw.sqlite';
 
-/** An open project file. Close it when done; the services keep one per project. */
-export interface ProjectDb {
-  readonly db: Db;
-  readonly path: string;
-  readonly meta: ProjectMeta;
-  close(): void;
-}
-
-function wrap(db: Db, path: string, meta: ProjectMeta): ProjectDb {
-  return { db, path, meta, close: () => db.close() };
+function wrap(db: Db, path: string, meta: ProjectMeta): ProjectStore {
+  return new ProjectStore(db, path, meta);
 }
 
 /** Creates a new project file; refuses to touch an existing path. */
-export function createProjectFile(path: string, meta: ProjectMeta, sqlite: SqliteOptions = {}): ProjectDb {
+export function createProjectFile(path: string, meta: ProjectMeta, sqlite: SqliteOptions = {}): ProjectStore {
   if (existsSync(path)) fail('conflict', `${path} already exists`);
   const db = openDatabase(path, PROJECT_FILE_KIND, { create: true, ...sqlite });
   try {
@@ -41,7 +34,7 @@ export function createProjectFile(path: string, meta: ProjectMeta, sqlite: Sqlit
 }
 
 /** Opens an existing project file (migrating it to this build's schema). */
-export function openProjectFile(path: string, sqlite: SqliteOptions = {}): ProjectDb {
+export function openProjectFile(path: string, sqlite: SqliteOptions = {}): ProjectStore {
   if (!existsSync(path)) fail('not_found', `${path} does not exist`);
   const db = openDatabase(path, PROJECT_FILE_KIND, { create: false, ...sqlite });
   try {

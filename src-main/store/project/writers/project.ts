@@ -1,5 +1,5 @@
 import type { Database as Db } from 'better-sqlite3';
-import type { ProjectMeta } from './readers';
+import type { ProjectMeta } from '../readers/project';
 
 /** Writes the project row of a new file. */
 export function insertProjectMeta(db: Db, meta: ProjectMeta): void {
