@@ -10,6 +10,7 @@ import { createHandlers, type Services } from './services/handlers';
 import { TransferService } from './services/imports/transferService';
 import { MediaService } from './services/media/mediaService';
 import { ProjectsService } from './services/projects';
+import { SampleService } from './services/sample/sampleService';
 import { SequencesService } from './services/sequences/sequencesService';
 import { openLibrary } from './store/library/libraryFile';
 import type { SqliteOptions } from './store/sqlite';
@@ -44,13 +45,14 @@ export function createBackend(o: BackendOptions): Backend {
   const library = openLibrary(join(o.dataDir, 'library.sqlite'), sqlite);
   const events = new EventBus();
   const app = new AppService(o.version, o.dataDir, events);
-  const projects = new ProjectsService(library, join(o.dataDir, 'projects'), sqlite);
+  const projects = new ProjectsService(library, join(o.dataDir, 'projects'), sqlite, Date.now, (reason) => events.emit('projects.changed', { reason }));
   const services: Services = {
     app,
     projects,
     sequences: new SequencesService(projects),
     transfer: new TransferService(projects, events),
     media: new MediaService(projects),
+    sample: new SampleService(projects, join(o.dataDir, 'projects')),
   };
   const probe =
     o.probeBackend ??

@@ -17,6 +17,10 @@ startDesktop(
     // TRACKWRIGHT_DATA_DIR points the app at another library (tests, several setups side by side).
     const dataDir = process.env['TRACKWRIGHT_DATA_DIR'] || env.userDataDir;
     const backend = createBackend({ dataDir, version: env.version, sqlite, workersDir: builtDir });
-    return { ...backend, media: (path, params) => backend.services.media.route(path, params) };
+    return {
+      ...backend,
+      media: (path, params) => backend.services.media.route(path, params),
+      firstRun: () => backend.services.sample.createIfFirstRun(),
+    };
   },
 );

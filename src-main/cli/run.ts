@@ -7,11 +7,12 @@ import { exportCommand } from './commands/exportCmd';
 import { importCommand } from './commands/importCmd';
 import { infoCommand } from './commands/info';
 import { projectsCommand } from './commands/projects';
+import { sampleCommand } from './commands/sampleCmd';
 import { sequencesCommand } from './commands/sequencesCmd';
 import { serveCommand } from './commands/serve';
 
 /** Every command, in `--help` order. */
-export const COMMANDS: readonly Command[] = [serveCommand, projectsCommand, importCommand, sequencesCommand, exportCommand, infoCommand];
+export const COMMANDS: readonly Command[] = [serveCommand, projectsCommand, importCommand, sequencesCommand, exportCommand, sampleCommand, infoCommand];
 
 function version(builtDir: URL): string {
   try {

@@ -21,6 +21,8 @@ export interface DesktopBackend {
   readonly events: EventBus;
   readonly media: MediaRoute;
   probeBackend(): Promise<unknown>;
+  /** Work for a first start (the sample project). */
+  firstRun(): Promise<unknown>;
   close(): void;
 }
 
@@ -113,6 +115,7 @@ export function startDesktop(paths: DesktopPaths, makeBackend: (env: DesktopEnv)
       for (const wc of windows) if (!wc.isDestroyed()) wc.send(IPC_EVENT, event, payload);
     });
     void b.probeBackend();
+    void b.firstRun();
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -4,6 +4,7 @@ import type { AppService } from './app';
 import type { TransferService } from './imports/transferService';
 import type { MediaService } from './media/mediaService';
 import type { ProjectsService } from './projects';
+import type { SampleService } from './sample/sampleService';
 import type { SequencesService } from './sequences/sequencesService';
 
 /** The services the handlers delegate to. */
@@ -13,6 +14,7 @@ export interface Services {
   readonly sequences: SequencesService;
   readonly transfer: TransferService;
   readonly media: MediaService;
+  readonly sample: SampleService;
 }
 
 /** Builds the handler map over the services. */
@@ -23,6 +25,7 @@ export function createHandlers(s: Services): Handlers {
     'projects.create': (req) => s.projects.create(req),
     'projects.open': (req) => s.projects.open(req),
     'projects.forget': (req) => s.projects.forget(req),
+    'projects.createSample': (req) => s.sample.create(req.directory),
     'sequences.list': (req) => s.sequences.list(req),
     'sequences.frames': (req) => s.sequences.frames(req),
     'sequences.delete': (req) => s.sequences.remove(req),

@@ -46,6 +46,8 @@ export class ProjectsService {
     private readonly projectsDir: string,
     private readonly sqlite: SqliteOptions,
     private readonly now: () => number = Date.now,
+    /** Told after every change to the list (the `projects.changed` event). */
+    private readonly onChange: (reason: string) => void = () => undefined,
   ) {}
 
   /** Every project in the library, most recently opened first. */
@@ -54,7 +56,7 @@ export class ProjectsService {
   }
 
   /** Creates a project file (in `directory`, default the app's projects folder) and lists it. */
-  create(req: { name: string; directory?: string | undefined }): ProjectSummary {
+  create(req: { name: string; directory?: string | undefined }, o: { silent?: boolean } = {}): ProjectSummary {
     const dir = req.directory === undefined ? this.projectsDir : this.absolute(req.directory);
     if (req.directory !== undefined && !existsSync(dir)) fail('not_found', `Folder ${dir} does not exist`);
     mkdirSync(dir, { recursive: true });
@@ -65,6 +67,7 @@ export class ProjectsService {
     this.#open.set(path, project);
     const entry: LibraryEntry = { path, uuid: project.meta.uuid, name: project.meta.name, createdMs, lastOpenedMs: createdMs };
     this.library.upsert(entry);
+    if (!o.silent) this.onChange('created');
     return toSummary(entry);
   }
 
@@ -80,6 +83,7 @@ export class ProjectsService {
       lastOpenedMs: this.now(),
     };
     this.library.upsert(entry);
+    this.onChange('opened');
     return toSummary(entry);
   }
 
@@ -88,7 +92,9 @@ export class ProjectsService {
     const path = this.absolute(req.path);
     this.#open.get(path)?.close();
     this.#open.delete(path);
-    return { forgotten: this.library.remove(path) };
+    const forgotten = this.library.remove(path);
+    if (forgotten) this.onChange('forgotten');
+    return { forgotten };
   }
 
   /** The open handle of a listed project file, opening it on first use. */
@@ -104,6 +110,11 @@ export class ProjectsService {
   /** The open store of a project file given as typed by a user (relative paths from the cwd). */
   store(project: string): ProjectStore {
     return this.handle(this.absolute(project));
+  }
+
+  /** Tells listeners the list changed (after work that created a project silently). */
+  announce(reason: string): void {
+    this.onChange(reason);
   }
 
   /** True when the library lists this path. */

@@ -24,7 +24,10 @@ export function ProjectList({ onOpen }: { onOpen: (p: ProjectSummary) => void })
       setError(errorMessage(e));
     }
   }, [api]);
-  useEffect(() => void refresh(), [refresh]);
+  useEffect(() => {
+    void refresh();
+    return api.on('projects.changed', () => void refresh());
+  }, [api, refresh]);
 
   const run = async (f: () => Promise<ProjectSummary>): Promise<void> => {
     setBusy(true);
@@ -59,7 +62,12 @@ export function ProjectList({ onOpen }: { onOpen: (p: ProjectSummary) => void })
         {projects === undefined ? (
           <p className="muted">Loading…</p>
         ) : projects.length === 0 ? (
-          <p className="muted">No projects yet. Create one below, or open an existing .tw.sqlite file.</p>
+          <div>
+            <p className="muted">No projects yet. Create one below, open an existing .tw.sqlite file, or start from the sample.</p>
+            <button disabled={busy} onClick={() => void run(async () => unwrap(await api.invoke('projects.createSample', {})))}>
+              {busy ? 'Working…' : 'Create the sample project'}
+            </button>
+          </div>
         ) : (
           <table className="table" aria-label="Projects">
             <thead>

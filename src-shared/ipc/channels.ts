@@ -9,6 +9,7 @@ export const API_CHANNELS = [
   'projects.create',
   'projects.open',
   'projects.forget',
+  'projects.createSample',
   'sequences.list',
   'sequences.frames',
   'sequences.delete',
@@ -33,6 +34,6 @@ export const API_CHANNELS = [
 export type ApiChannel = (typeof API_CHANNELS)[number];
 
 /** Every API event name. */
-export const API_EVENTS = ['app.backend', 'jobs.progress'] as const;
+export const API_EVENTS = ['app.backend', 'jobs.progress', 'projects.changed'] as const;
 /** An API event name. */
 export type ApiEvent = (typeof API_EVENTS)[number];

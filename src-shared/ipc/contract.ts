@@ -1,7 +1,7 @@
 // The one API (ARCHITECTURE.md §2): every channel with its request and response schema, every event
 // with its payload schema. Main implements a handler per channel (a missing one is a compile error);
 // Electron IPC, browser mode and the CLI all reach the same handlers.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { API_CHANNELS, API_EVENTS, type ApiChannel, type ApiEvent } from './channels';
 import { projectChannels } from './contract/projects';
 import { sequenceChannels } from './contract/sequences';
@@ -21,6 +21,8 @@ export const apiContract = {
 export const apiEvents = {
   'app.backend': BackendInfoSchema,
   'jobs.progress': JobProgressSchema,
+  /** The project list changed (created, opened, forgotten, sample made). */
+  'projects.changed': z.object({ reason: z.string() }),
 } as const satisfies Record<ApiEvent, z.ZodType>;
 
 /** The channel map's type. */

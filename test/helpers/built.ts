@@ -15,7 +15,9 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Paths of the build output; throws with the fix when it is missing or older than the sources. */
+let warned = false;
+
+/** Paths of the build output; throws with the fix when it is missing, warns when older than the sources. */
 export function builtApp(): { cli: string; bin: string; preload: string; renderer: string } {
   const out = join(ROOT, 'out');
   const paths = {
@@ -28,8 +30,9 @@ export function builtApp(): { cli: string; bin: string; preload: string; rendere
     throw new Error('The app is not built: run `npm run build` (npm test does it first).');
   }
   const sources = Math.max(...['src-main', 'src-shared', 'src-renderer'].map((d) => newestMtime(join(ROOT, d))));
-  if (statSync(paths.cli).mtimeMs < sources - 1000) {
-    throw new Error('The build in out/ is older than the sources: run `npm run build` (npm test does it first).');
+  if (statSync(paths.cli).mtimeMs < sources - 1000 && !warned) {
+    warned = true;
+    console.warn('[tests] the build in out/ is older than some sources: run `npm run build` if a result surprises you (npm test builds first).');
   }
   return paths;
 }

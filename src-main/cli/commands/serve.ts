@@ -17,8 +17,9 @@ access token; requests without it are refused (401). Stop with Ctrl+C.
   --host ADDR      address to bind (default 127.0.0.1)
   --allow-remote   required to bind an address other machines can reach (e.g. 0.0.0.0 on a GPU
                    server); anyone with the URL can then read and change your projects. Prefer an SSH
-                   tunnel: ssh -L 8700:127.0.0.1:8700 server, then serve --port 8700 on the server.`,
-  options: { port: { type: 'string', short: 'p' }, host: { type: 'string' }, 'allow-remote': { type: 'boolean' } },
+                   tunnel: ssh -L 8700:127.0.0.1:8700 server, then serve --port 8700 on the server.
+  --no-sample      do not create the sample project on a first start (an empty project list)`,
+  options: { port: { type: 'string', short: 'p' }, host: { type: 'string' }, 'allow-remote': { type: 'boolean' }, 'no-sample': { type: 'boolean' } },
   async run(values, pos, ctx) {
     if (pos.length) throw new CliError(`unexpected argument ${JSON.stringify(pos[0])}`, 2);
     const rendererDir = fileURLToPath(new URL('../renderer/', ctx.builtDir));
@@ -42,6 +43,7 @@ access token; requests without it are refused (401). Stop with Ctrl+C.
     }
     if (host.warning) ctx.info(host.warning);
     void backend.probeBackend();
+    if (!values['no-sample']) void backend.services.sample.createIfFirstRun();
     ctx.out(`Trackwright is running in browser mode: ${host.url}`);
     ctx.info('Open that URL in a browser. Press Ctrl+C to stop.');
     await ctx.untilStopped();

@@ -17,6 +17,10 @@ export const projectChannels = {
     response: ProjectSummarySchema,
   },
   'projects.open': { request: z.object({ path: PathSchema }).strict(), response: ProjectSummarySchema },
+  'projects.createSample': {
+    request: z.object({ directory: PathSchema.optional() }).strict(),
+    response: ProjectSummarySchema,
+  },
   'projects.forget': {
     request: z.object({ path: PathSchema }).strict(),
     response: z.object({ forgotten: z.boolean() }),
