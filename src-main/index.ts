@@ -20,7 +20,8 @@ startDesktop(
     return {
       ...backend,
       media: (path, params) => backend.services.media.route(path, params),
-      firstRun: () => backend.services.sample.createIfFirstRun(),
+      // TRACKWRIGHT_NO_SAMPLE=1 skips the first-run sample (tests; users who do not want it).
+      firstRun: () => (process.env['TRACKWRIGHT_NO_SAMPLE'] ? Promise.resolve(undefined) : backend.services.sample.createIfFirstRun()),
     };
   },
 );

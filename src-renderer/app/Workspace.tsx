@@ -17,7 +17,11 @@ export function Workspace({ path, onClose }: { path: string; onClose: () => void
   const [project, setProject] = useState<ProjectSummary>();
   const [sequences, setSequences] = useState<SequenceSummary[]>([]);
   const [selected, setSelected] = useState<number>();
-  const [frame, setFrame] = useState(1);
+  // The frame belongs to the sequence it was chosen in: switching sequences starts at frame 1 in the
+  // same render (a stale frame number would ask for a frame the new sequence may not have).
+  const [position, setPosition] = useState<{ sequence: number | undefined; frame: number }>({ sequence: undefined, frame: 1 });
+  const frame = position.sequence === selected ? position.frame : 1;
+  const setFrame = useCallback((f: number) => setPosition({ sequence: selected, frame: f }), [selected]);
   const [boxes, setBoxes] = useState<BoxRecord[]>([]);
   const [error, setError] = useState<string>();
 
@@ -47,7 +51,6 @@ export function Workspace({ path, onClose }: { path: string; onClose: () => void
   }, [api, path, refresh]);
 
   const seq = sequences.find((s) => s.id === selected);
-  useEffect(() => setFrame(1), [selected]);
   useEffect(() => {
     if (!seq) return setBoxes([]);
     let live = true;

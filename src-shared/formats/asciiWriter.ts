@@ -3,6 +3,12 @@
 import { formatDecimal } from './numbers';
 
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** "00".."99" as byte pairs: integers are written two digits per division. */
+const PAIRS = new Uint8Array(200);
+for (let i = 0; i < 100; i++) {
+  PAIRS[2 * i] = 48 + Math.floor(i / 10);
+  PAIRS[2 * i + 1] = 48 + (i % 10);
+}
 
 /** Appends ASCII text and numbers to a byte buffer. */
 export class AsciiWriter {
@@ -42,12 +48,19 @@ export class AsciiWriter {
       this.#buf[this.#pos++] = 45;
       v = -v;
     }
+    // Digits right to left into the scratch buffer, two at a time, then copied in order.
     let n = 0;
-    do {
-      const q = Math.floor(v / 10);
-      this.#digits[n++] = 48 + (v - q * 10);
+    while (v >= 100) {
+      const q = Math.floor(v / 100);
+      const r = (v - q * 100) * 2;
+      this.#digits[n++] = PAIRS[r + 1]!;
+      this.#digits[n++] = PAIRS[r]!;
       v = q;
-    } while (v > 0);
+    }
+    if (v >= 10) {
+      this.#digits[n++] = PAIRS[v * 2 + 1]!;
+      this.#digits[n++] = PAIRS[v * 2]!;
+    } else this.#digits[n++] = 48 + v;
     while (n > 0) this.#buf[this.#pos++] = this.#digits[--n]!;
   }
 
@@ -56,24 +69,41 @@ export class AsciiWriter {
     if (Number.isInteger(v) && Math.abs(v) < 9007199254740992) return this.int(v === 0 ? 0 : v);
     const a = Math.abs(v);
     if (a >= 1e-3 && a < 1e9) {
-      for (let k = 1; k <= 6; k++) {
-        const p = POW10[k]!;
-        const m = Math.round(a * p);
-        if (m / p === a) {
-          const ip = Math.floor(a);
-          if (v < 0) this.byte(45);
-          this.int(ip);
-          this.byte(46);
-          let f = m - ip * p;
-          this.#ensure(k);
-          for (let d = k - 1; d >= 0; d--) {
-            const q = Math.floor(f / 10);
-            this.#buf[this.#pos + d] = 48 + (f - q * 10);
-            f = q;
-          }
-          this.#pos += k;
-          return;
+      // MOT values mostly carry 2 decimals: try k = 2 first and drop a trailing zero (12.50 -> 12.5),
+      // then k = 3..6. The first k that reads back exactly is the shortest (see formatDecimal).
+      let k = 2;
+      let m = Math.round(a * 100);
+      if (m / 100 === a) {
+        if (m % 10 === 0) {
+          k = 1;
+          m /= 10;
         }
+      } else {
+        k = 0;
+        for (let j = 3; j <= 6; j++) {
+          const c = Math.round(a * POW10[j]!);
+          if (c / POW10[j]! === a) {
+            k = j;
+            m = c;
+            break;
+          }
+        }
+      }
+      if (k > 0) {
+        const p = POW10[k]!;
+        const ip = Math.floor(a);
+        if (v < 0) this.byte(45);
+        this.int(ip);
+        this.byte(46);
+        let f = m - ip * p;
+        this.#ensure(k);
+        for (let d = k - 1; d >= 0; d--) {
+          const q = Math.floor(f / 10);
+          this.#buf[this.#pos + d] = 48 + (f - q * 10);
+          f = q;
+        }
+        this.#pos += k;
+        return;
       }
     }
     this.text(formatDecimal(v));

@@ -1,6 +1,7 @@
 // The MOTChallenge fidelity checker run on every export (PRODUCT.md §4 item 7): what TrackEval would
 // refuse or silently misread. Errors block the export; warnings are shown with it.
 import type { GtLayout, MotKind, MotTable } from './motTable';
+import { Int32PairMap } from './pairSet';
 import type { SeqInfo } from './seqinfo';
 
 /** One finding. */
@@ -38,7 +39,8 @@ export function checkTable(x: FidelityInput): FidelityFinding[] {
     if (n <= MAX_PER_RULE) out.push({ severity, file: x.file, ...(line !== undefined ? { line } : {}), message });
   };
   const t = x.table;
-  const seen = new Set<number>();
+  // Rows in (frame, id) order show duplicates as neighbours; unordered rows need the hash map.
+  let seen: Int32PairMap | undefined;
   const classes = new Set(x.validClasses ?? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
   for (let i = 0; i < t.count; i++) {
     const line = i + 1;
@@ -49,9 +51,14 @@ export function checkTable(x: FidelityInput): FidelityFinding[] {
     if (x.kind !== 'det' && !(id >= 1)) add('id', 'error', line, `id ${id} is not 1-based`);
     if (!(t.w[i]! > 0) || !(t.h[i]! > 0)) add('size', 'error', line, `box ${t.w[i]}×${t.h[i]} has no area`);
     if (x.kind !== 'det') {
-      const key = f * 4294967296 + id;
-      if (seen.has(key)) add('dup', 'error', line, `id ${id} appears twice in frame ${f} (TrackEval refuses the file)`);
-      seen.add(key);
+      const prevF = i > 0 ? t.frame[i - 1]! : 0;
+      const prevId = i > 0 ? t.id[i - 1]! : 0;
+      if (!seen && (prevF > f || (prevF === f && prevId > id))) {
+        seen = new Int32PairMap(t.count);
+        for (let j = 0; j < i; j++) seen.setIfAbsent(t.frame[j]!, t.id[j]!, j);
+      }
+      const dup = seen ? seen.setIfAbsent(f, id, i) !== -1 : prevF === f && prevId === id;
+      if (dup) add('dup', 'error', line, `id ${id} appears twice in frame ${f} (TrackEval refuses the file)`);
     }
     if (x.kind === 'gt') {
       const conf = t.conf[i]!;

@@ -20,7 +20,8 @@ export interface Target {
   readonly name: 'browser' | 'electron';
   /** Undefined when available; otherwise why not. */
   readonly unavailable: string | undefined;
-  start(dataDir: string): Promise<AppUnderTest>;
+  /** Starts the app on `dataDir` (without the first-run sample project unless `sample`). */
+  start(dataDir: string, o?: { sample?: boolean }): Promise<AppUnderTest>;
 }
 
 function electronBinary(): { path?: string; why?: string } {
@@ -35,8 +36,8 @@ function electronBinary(): { path?: string; why?: string } {
 const browserTarget: Target = {
   name: 'browser',
   unavailable: undefined,
-  async start(dataDir) {
-    const serve = await startServe(['--data-dir', dataDir]);
+  async start(dataDir, o = {}) {
+    const serve = await startServe(['--data-dir', dataDir, ...(o.sample ? [] : ['--no-sample'])]);
     let browser: Browser | undefined;
     try {
       browser = await launchChromium();
@@ -64,11 +65,11 @@ const electron = electronBinary();
 const electronTarget: Target = {
   name: 'electron',
   unavailable: electron.path ? undefined : `the Electron binary is not installed here (${electron.why})`,
-  async start(dataDir) {
+  async start(dataDir, o = {}) {
     const app: ElectronApplication = await _electron.launch({
       executablePath: electron.path!,
       args: [ROOT],
-      env: { ...process.env, TRACKWRIGHT_DATA_DIR: dataDir } as Record<string, string>,
+      env: { ...process.env, TRACKWRIGHT_DATA_DIR: dataDir, ...(o.sample ? {} : { TRACKWRIGHT_NO_SAMPLE: '1' }) } as Record<string, string>,
     });
     const page = await app.firstWindow();
     return { page, reload: async () => void (await page.reload()), close: () => app.close() };

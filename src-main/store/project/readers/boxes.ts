@@ -41,24 +41,21 @@ export function readTrackBoxes(db: Db, sequenceId: number, trackId: number, from
 /** Every annotation box of a sequence, ordered by (frame, track id). */
 export function readAllBoxes(db: Db, sequenceId: number): FlaggedBoxes {
   const b = new BoxColumnsBuilder(1024);
-  const st = db.prepare('SELECT chunk, data FROM box_tiles WHERE sequence_id = ? ORDER BY chunk, track_id');
-  // Within a chunk, tiles come by track id and each tile by frame; a stable bucket pass by frame then
-  // yields (frame, id) order without a comparator sort.
-  let chunkStart = 0;
+  const chunkStarts: number[] = [];
   let current = -1;
-  const finishChunk = (): void => {
-    if (b.count - chunkStart > 1) sortRangeByFrame(b, chunkStart, b.count);
-    chunkStart = b.count;
-  };
-  for (const t of st.iterate(sequenceId) as Iterable<{ chunk: number; data: Uint8Array }>) {
+  for (const t of db.prepare('SELECT chunk, data FROM box_tiles WHERE sequence_id = ? ORDER BY chunk, track_id').iterate(sequenceId) as Iterable<{ chunk: number; data: Uint8Array }>) {
     if (t.chunk !== current) {
-      finishChunk();
+      chunkStarts.push(b.count);
       current = t.chunk;
     }
     b.addTile(t.data);
   }
-  finishChunk();
-  return b.build();
+  chunkStarts.push(b.count);
+  // Within a chunk, tiles come by track id and each tile by frame: a stable bucket pass by frame
+  // yields (frame, id) order; one permutation is then applied to every column.
+  const order = new Int32Array(b.count);
+  for (let c = 0; c + 1 < chunkStarts.length; c++) bucketByFrame(b.frame, chunkStarts[c]!, chunkStarts[c + 1]!, order);
+  return permute(b.build(), order);
 }
 
 /** Every track of a sequence with its summary, by id. */
@@ -105,23 +102,51 @@ export function boxAt(c: FlaggedBoxes, i: number) {
   };
 }
 
-/** Stable reorder of builder rows [from, to) by frame (bucket sort; frames of one chunk span ≤ 64). */
-function sortRangeByFrame(b: BoxColumnsBuilder, from: number, to: number): void {
-  let min = Infinity;
-  let max = -Infinity;
+/** Writes into order[from..to) the indices from..to-1 stably sorted by frame (frames of a chunk span ≤ 64). */
+function bucketByFrame(frame: Int32Array, from: number, to: number, order: Int32Array): void {
+  let min = 2147483647;
+  let max = 0;
   for (let i = from; i < to; i++) {
-    min = Math.min(min, b.frame[i]!);
-    max = Math.max(max, b.frame[i]!);
+    const f = frame[i]!;
+    if (f < min) min = f;
+    if (f > max) max = f;
   }
-  if (min === max) return;
   const counts = new Int32Array(max - min + 2);
-  for (let i = from; i < to; i++) counts[b.frame[i]! - min + 1]!++;
-  for (let k = 0; k < counts.length - 1; k++) counts[k + 1]! += counts[k]!;
-  const order = new Int32Array(to - from);
-  for (let i = from; i < to; i++) order[counts[b.frame[i]! - min]!++] = i;
-  for (const key of ['frame', 'id', 'x', 'y', 'w', 'h', 'conf', 'c8', 'c9', 'c10', 'flags'] as const) {
-    const a = b[key];
-    const tmp = a.slice(from, to);
-    for (let k = 0; k < order.length; k++) a[from + k] = tmp[order[k]! - from]!;
-  }
+  for (let i = from; i < to; i++) counts[frame[i]! - min + 1]!++;
+  for (let k = 0; k + 1 < counts.length; k++) counts[k + 1]! += counts[k]!;
+  for (let i = from; i < to; i++) order[from + counts[frame[i]! - min]!++] = i;
+}
+
+function permuteI32(a: Int32Array, order: Int32Array): Int32Array {
+  const out = new Int32Array(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = a[order[k]!]!;
+  return out;
+}
+function permuteF64(a: Float64Array, order: Int32Array): Float64Array {
+  const out = new Float64Array(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = a[order[k]!]!;
+  return out;
+}
+function permuteU8(a: Uint8Array, order: Int32Array): Uint8Array {
+  const out = new Uint8Array(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = a[order[k]!]!;
+  return out;
+}
+
+/** The boxes reordered by `order` (monomorphic loops: this runs over every box of a sequence). */
+function permute(c: FlaggedBoxes, order: Int32Array): FlaggedBoxes {
+  return {
+    count: c.count,
+    frame: permuteI32(c.frame, order),
+    id: permuteI32(c.id, order),
+    x: permuteF64(c.x, order),
+    y: permuteF64(c.y, order),
+    w: permuteF64(c.w, order),
+    h: permuteF64(c.h, order),
+    conf: permuteF64(c.conf, order),
+    c8: permuteF64(c.c8, order),
+    c9: permuteF64(c.c9, order),
+    c10: permuteF64(c.c10, order),
+    flags: permuteU8(c.flags, order),
+  };
 }

@@ -13,24 +13,30 @@ export type StoredBox = ReturnType<typeof boxAt>;
  * per id (class: the most frequent column-8 class when `classFromC8`, else 1). Run inside a transaction.
  */
 export function insertAnnotationBoxes(db: Db, sequenceId: number, boxes: BoxColumns & { flags: Uint8Array }, classFromC8: boolean): void {
-  const summary = new Map<number, { n: number; first: number; last: number; classes: Map<number, number> }>();
+  const summary = new Map<number, { n: number; first: number; last: number; classes: Int32Array }>();
+  let s: { n: number; first: number; last: number; classes: Int32Array } | undefined;
+  let sId = NaN;
   for (let i = 0; i < boxes.count; i++) {
     const id = boxes.id[i]!;
     const f = boxes.frame[i]!;
-    let s = summary.get(id);
-    if (!s) summary.set(id, (s = { n: 0, first: f, last: f, classes: new Map() }));
-    s.n++;
-    s.first = Math.min(s.first, f);
-    s.last = Math.max(s.last, f);
-    if (classFromC8) s.classes.set(boxes.c8[i]!, (s.classes.get(boxes.c8[i]!) ?? 0) + 1);
+    if (id !== sId) {
+      s = summary.get(id);
+      if (!s) summary.set(id, (s = { n: 0, first: f, last: f, classes: new Int32Array(14) }));
+      sId = id;
+    }
+    s!.n++;
+    if (f < s!.first) s!.first = f;
+    if (f > s!.last) s!.last = f;
+    const c = boxes.c8[i]!;
+    if (classFromC8 && c >= 1 && c <= 13 && Number.isInteger(c)) s!.classes[c]!++;
   }
   const insTrack = db.prepare(
     'INSERT INTO tracks (sequence_id, track_id, class_id, attributes_json, box_count, first_frame, last_frame) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  for (const [id, s] of [...summary].sort((a, b) => a[0] - b[0])) {
+  for (const [id, t] of [...summary].sort((a, b) => a[0] - b[0])) {
+    const s = t;
     let cls = 1;
-    let best = 0;
-    for (const [c, n] of s.classes) if (n > best && Number.isInteger(c) && c >= 1 && c <= 13) [cls, best] = [c, n];
+    for (let c = 2; c <= 13; c++) if (s.classes[c]! > s.classes[cls]!) cls = c;
     insTrack.run(sequenceId, id, cls, '{}', s.n, s.first, s.last);
   }
   const insTile = db.prepare('INSERT INTO box_tiles (sequence_id, chunk, track_id, box_count, data) VALUES (?, ?, ?, ?, ?)');

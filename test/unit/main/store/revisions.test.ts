@@ -119,5 +119,5 @@ describe('edits and revisions', () => {
       }),
       { numRuns: 120 },
     );
-  });
+  }, 60_000);
 });
