@@ -1,8 +1,9 @@
 // `npm run bench [name-filter]`: runs every benchmark and prints figures with their anchors.
 import { apiBench } from './api.bench';
 import { type Bench, type BenchRow, fmt } from './harness';
+import { storeBench } from './store.bench';
 
-const BENCHES: readonly Bench[] = [apiBench];
+const BENCHES: readonly Bench[] = [apiBench, storeBench];
 
 const filter = process.argv[2]?.toLowerCase();
 let failed = 0;
