@@ -8,6 +8,8 @@ import { findBoxSet, getBoxSet, listBoxSets, readSetFrame, readSetRows } from '.
 import { getFrameFile, getSequence, getSequenceByName, listFrameFiles, listSequences } from './readers/sequences';
 import { deleteAnnotations, insertAnnotationBoxes } from './writers/boxes';
 import { applyEdits, clearHistory, redo, undo } from './writers/revisions';
+import { getRun, getRunArtifact, getRunEvents, getRunMetrics, listRunArtifacts, listRuns } from './readers/runs';
+import { deleteRun, failOrphanRuns, insertRun, putRunArtifact, putRunSequence, updateRun } from './writers/runs';
 import { deleteBoxSet, insertBoxSet } from './writers/sets';
 import { deleteSequence, insertFrames, insertSequence, updateGtConventions } from './writers/sequences';
 
@@ -64,6 +66,21 @@ export class ProjectStore {
     redo: (seq: number) => redo(this.db, seq),
     state: (seq: number) => historyState(this.db, seq),
     clear: (seq: number) => clearHistory(this.db, seq),
+  };
+
+  readonly runs = {
+    list: (o?: Parameters<typeof listRuns>[1]) => listRuns(this.db, o),
+    get: (ref: number | string) => getRun(this.db, ref),
+    metrics: (id: number) => getRunMetrics(this.db, id),
+    events: (id: number) => getRunEvents(this.db, id),
+    artifact: (id: number, name: string) => getRunArtifact(this.db, id, name),
+    artifacts: (id: number) => listRunArtifacts(this.db, id),
+    insert: (r: Parameters<typeof insertRun>[1]) => insertRun(this.db, r),
+    update: (id: number, u: Parameters<typeof updateRun>[2]) => updateRun(this.db, id, u),
+    putSequence: (id: number, sequence: string, metrics: unknown, events?: unknown[]) => putRunSequence(this.db, id, sequence, metrics, events),
+    putArtifact: (id: number, name: string, data: Uint8Array, meta: unknown, nowMs: number) => putRunArtifact(this.db, id, name, data, meta, nowMs),
+    remove: (id: number) => deleteRun(this.db, id),
+    failOrphans: (nowMs: number) => failOrphanRuns(this.db, nowMs),
   };
 
   /** Closes the database. */
