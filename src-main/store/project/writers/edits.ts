@@ -111,6 +111,9 @@ function relabel(db: Db, seq: number, e: Extract<Edit, { op: 'relabel' }>, touch
   const c0 = chunkOf(e.fromFrame);
   const c1 = chunkOf(e.toFrame);
   const involved = new Set([...sources.keys(), ...targets]);
+  // Which pairs moved a box at each frame: the inverse must move back exactly those boxes.
+  const pairIndex = new Map(e.mapping.map(([from], i) => [from, i]));
+  const movedAt = new Map<number, number>();
   // Only chunks where a source has tiles can change (the range may run to the end of time).
   const chunks = new Set<number>();
   for (const id of sources.keys()) for (const c of trackChunks(db, seq, id, c0, c1)) chunks.add(c);
@@ -132,6 +135,8 @@ function relabel(db: Db, seq: number, e: Extract<Edit, { op: 'relabel' }>, touch
     if (!any) continue;
     for (const [from, boxes] of moving) {
       const to = sources.get(from)!;
+      const bit = 2 ** pairIndex.get(from)!;
+      for (const b of boxes) movedAt.set(b.frame, (movedAt.get(b.frame) ?? 0) + bit);
       const dest = kept.get(to)!;
       const frames = new Set(dest.map((b) => b.frame));
       for (const b of boxes) {
@@ -146,7 +151,27 @@ function relabel(db: Db, seq: number, e: Extract<Edit, { op: 'relabel' }>, touch
     for (const [id, boxes] of kept) saveTile(db, seq, c, id, boxes);
   }
   for (const id of involved) refreshTrackSummary(db, seq, id);
-  const inverse: Edit[] = [{ op: 'relabel', fromFrame: e.fromFrame, toFrame: e.toFrame, mapping: e.mapping.map(([a, b]) => [b, a] as [number, number]) }];
+  const inverse: Edit[] = inverseRuns(movedAt, e.mapping);
   for (const id of created) inverse.push({ op: 'deleteTrack', trackId: id });
   return inverse;
+}
+
+/**
+ * The inverse of a relabel: over each run of consecutive frames where the same pairs moved a box,
+ * move those boxes back (target -> source). Moving back over the whole range would also take boxes
+ * the target had before (a merge), so runs are exact.
+ */
+function inverseRuns(movedAt: Map<number, number>, mapping: readonly (readonly [number, number])[]): Edit[] {
+  const frames = [...movedAt.keys()].sort((a, b) => a - b);
+  const out: Edit[] = [];
+  let i = 0;
+  while (i < frames.length) {
+    const mask = movedAt.get(frames[i]!)!;
+    let j = i;
+    while (j + 1 < frames.length && frames[j + 1] === frames[j]! + 1 && movedAt.get(frames[j + 1]!) === mask) j++;
+    const pairs = mapping.filter((_, k) => Math.floor(mask / 2 ** k) % 2 === 1).map(([a, b]) => [b, a] as [number, number]);
+    out.push({ op: 'relabel', fromFrame: frames[i]!, toFrame: frames[j]!, mapping: pairs });
+    i = j + 1;
+  }
+  return out;
 }

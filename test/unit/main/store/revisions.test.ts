@@ -86,11 +86,12 @@ describe('edits and revisions', () => {
       fc.record({ frame, track }).map(({ frame, track }) => ({ op: 'deleteBox' as const, frame, trackId: track })),
       track.map((t) => ({ op: 'deleteTrack' as const, trackId: t })),
       fc.record({ t: track, cls: fc.integer({ min: 1, max: 13 }) }).map(({ t, cls }) => ({ op: 'putTrack' as const, track: { trackId: t, classId: cls, attributes: { note: 'x' } } })),
-      fc.record({ a: track, b: track, from: frame, len: fc.integer({ min: 0, max: 150 }) }).map(({ a, b, from, len }) => ({
+      fc.record({ a: track, b: track, from: frame, len: fc.integer({ min: 0, max: 150 }), swap: fc.boolean() }).map(({ a, b, from, len, swap }) => ({
         op: 'relabel' as const,
         fromFrame: from,
         toFrame: from + len,
-        mapping: a === b ? ([[a, a]] as [number, number][]) : ([[a, b], [b, a]] as [number, number][]),
+        // a swap, or a one-way move into a track that may already have boxes elsewhere (a merge)
+        mapping: a === b ? ([[a, a]] as [number, number][]) : swap ? ([[a, b], [b, a]] as [number, number][]) : ([[a, b]] as [number, number][]),
       })),
     );
     fc.assert(
