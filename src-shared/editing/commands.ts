@@ -105,7 +105,8 @@ export function toggleKeyframe(v: AnnotationView, frame: number, trackId: number
 }
 
 /** O / Q: toggles OUTSIDE (the object left the view; ends the span) or OCCLUDED on a box. */
-export function toggleFlag(v: AnnotationView, frame: number, trackId: number, flag: typeof OUTSIDE | typeof OCCLUDED): CommandResult {
+export function toggleFlag(v: AnnotationView, frame: number, trackId: number, flag: number): CommandResult {
+  if (flag !== OUTSIDE && flag !== OCCLUDED) return refuse('only outside and occluded can be toggled');
   const old = boxAt(v, trackId, frame);
   if (!old) return refuse(`track ${trackId} has no box in frame ${frame}`);
   const on = (old.flags & flag) === 0;

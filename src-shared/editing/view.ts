@@ -1,6 +1,6 @@
 // What editing commands read: one sequence's annotations. The renderer's sequence model implements
 // it; tests use a plain in-memory version.
-import type { BoxRecord, TrackRecord } from '../model/edits';
+import type { BoxRecord, Edit, TrackRecord } from '../model/edits';
 
 /** A read-only view of a sequence's tracks and boxes. */
 export interface AnnotationView {
@@ -14,10 +14,10 @@ export interface AnnotationView {
 }
 
 /** What a command produces: the edits to send, with the undo label; or why it cannot run. */
-export type CommandResult = { readonly ok: true; readonly label: string; readonly edits: readonly import('../model/edits').Edit[] } | { readonly ok: false; readonly reason: string };
+export type CommandResult = { readonly ok: true; readonly label: string; readonly edits: readonly Edit[] } | { readonly ok: false; readonly reason: string };
 
 /** A successful command result. */
-export function done(label: string, edits: readonly import('../model/edits').Edit[]): CommandResult {
+export function done(label: string, edits: readonly Edit[]): CommandResult {
   return { ok: true, label, edits };
 }
 
