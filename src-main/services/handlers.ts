@@ -31,6 +31,8 @@ export function createHandlers(s: Services): Handlers {
     'sequences.delete': (req) => s.sequences.remove(req),
     'annotations.frame': (req) => s.sequences.frameBoxes(req),
     'annotations.tracks': (req) => s.sequences.tracks(req),
+    'annotations.all': (req) => s.sequences.all(req),
+    'annotations.trackBoxes': (req) => s.sequences.trackBoxes(req),
     'annotations.applyEdits': (req) => s.sequences.applyEdits(req),
     'annotations.undo': (req) => s.sequences.undo(req),
     'annotations.redo': (req) => s.sequences.redo(req),

@@ -1,36 +1,38 @@
-// The frame bar: slider, step buttons and the frame number; arrow keys and D/F step one frame.
-import { useEffect } from 'react';
+// The frame bar: play/pause, step buttons, slider, jump-to-frame field and the frame number.
+import { useState, useSyncExternalStore } from 'react';
+import type { EditorController } from '../editor/controller';
 
-/** Frame navigation for a sequence of `frameCount` frames. */
-export function FrameBar({ frame, frameCount, fps, onFrame, boxesInFrame }: { frame: number; frameCount: number; fps: number; onFrame: (f: number) => void; boxesInFrame: number }) {
-  const go = (f: number): void => onFrame(Math.min(frameCount, Math.max(1, f)));
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'ArrowRight' || e.key === 'f' || e.key === 'F') go(frame + 1);
-      else if (e.key === 'ArrowLeft' || e.key === 'd' || e.key === 'D') go(frame - 1);
-      else if (e.key === 'Home') go(1);
-      else if (e.key === 'End') go(frameCount);
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+/** Frame navigation of the editor. */
+export function FrameBar({ ctl, fps }: { ctl: EditorController; fps: number }) {
+  const s = useSyncExternalStore(ctl.store.subscribe, ctl.store.get);
+  const [jump, setJump] = useState('');
+  const n = ctl.model.frameCount;
   return (
     <div className="frame-bar">
-      <button onClick={() => go(frame - 1)} disabled={frame <= 1} aria-label="Previous frame" title="Previous frame (D, ←)">
+      <button onClick={() => ctl.store.set({ playing: !s.playing })} aria-label={s.playing ? 'Pause' : 'Play'} title="Play / pause (Space)">
+        {s.playing ? '❚❚' : '▶'}
+      </button>
+      <button onClick={() => ctl.store.goto(s.frame - 1)} disabled={s.frame <= 1} aria-label="Previous frame" title="Previous frame (D, ←)">
         ◀
       </button>
-      <input type="range" min={1} max={frameCount} value={frame} onChange={(e) => go(Number(e.target.value))} aria-label="Frame" />
-      <button onClick={() => go(frame + 1)} disabled={frame >= frameCount} aria-label="Next frame" title="Next frame (F, →)">
-        ▶
+      <input type="range" min={1} max={n} value={s.frame} onChange={(e) => ctl.store.goto(Number(e.target.value))} aria-label="Frame" />
+      <button onClick={() => ctl.store.goto(s.frame + 1)} disabled={s.frame >= n} aria-label="Next frame" title="Next frame (F, →)">
+        ▶▏
       </button>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (/^\d+$/.test(jump)) ctl.store.goto(Number(jump));
+          setJump('');
+        }}
+      >
+        <input className="jump" aria-label="Jump to frame" placeholder="go to…" value={jump} onChange={(e) => setJump(e.target.value)} />
+      </form>
       <span className="frame-no" data-testid="frame-number">
-        frame {frame} / {frameCount}
+        frame {s.frame} / {n}
       </span>
       <span className="muted">
-        {(frame / fps).toFixed(2)} s · {boxesInFrame} boxes
+        {(s.frame / fps).toFixed(2)} s · {ctl.model.frameBoxes(s.frame).length} boxes
       </span>
     </div>
   );

@@ -1,15 +1,12 @@
 // A project's workspace: sequences (and import) on the left, the frame canvas in the middle with a
 // frame bar below, tracks on the right.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ProjectSummary, SequenceSummary } from '../../src-shared/ipc/schemas';
-import type { BoxRecord } from '../../src-shared/model/edits';
 import { errorMessage, unwrap } from '../api/client';
 import { FrameStage } from '../canvas/FrameStage';
-import { frameUrl, useFrameImage } from '../canvas/useFrameImage';
 import { ImportPanel } from '../panels/ImportPanel';
-import { TrackList } from '../panels/TrackList';
 import { useApi } from './api';
-import { FrameBar } from './FrameBar';
+import { EditorView } from './EditorView';
 
 /** Opens the project at `path` and lays out its workspace. */
 export function Workspace({ path, onClose }: { path: string; onClose: () => void }) {
@@ -17,12 +14,6 @@ export function Workspace({ path, onClose }: { path: string; onClose: () => void
   const [project, setProject] = useState<ProjectSummary>();
   const [sequences, setSequences] = useState<SequenceSummary[]>([]);
   const [selected, setSelected] = useState<number>();
-  // The frame belongs to the sequence it was chosen in: switching sequences starts at frame 1 in the
-  // same render (a stale frame number would ask for a frame the new sequence may not have).
-  const [position, setPosition] = useState<{ sequence: number | undefined; frame: number }>({ sequence: undefined, frame: 1 });
-  const frame = position.sequence === selected ? position.frame : 1;
-  const setFrame = useCallback((f: number) => setPosition({ sequence: selected, frame: f }), [selected]);
-  const [boxes, setBoxes] = useState<BoxRecord[]>([]);
   const [error, setError] = useState<string>();
 
   const refresh = useCallback(async () => {
@@ -51,21 +42,6 @@ export function Workspace({ path, onClose }: { path: string; onClose: () => void
   }, [api, path, refresh]);
 
   const seq = sequences.find((s) => s.id === selected);
-  useEffect(() => {
-    if (!seq) return setBoxes([]);
-    let live = true;
-    void api.invoke('annotations.frame', { project: path, sequence: seq.id, frame }).then((r) => live && r.ok && setBoxes(r.value.boxes));
-    return () => {
-      live = false;
-    };
-  }, [api, path, seq, frame]);
-
-  const url = seq?.hasFrames ? frameUrl(path, seq.id, frame) : undefined;
-  const ahead = useMemo(
-    () => (seq?.hasFrames ? [1, 2, 3, 4].filter((d) => frame + d <= seq.frameCount).map((d) => frameUrl(path, seq.id, frame + d)) : []),
-    [seq, frame, path],
-  );
-  const { image } = useFrameImage(url, ahead);
 
   if (error) {
     return (
@@ -99,16 +75,19 @@ export function Workspace({ path, onClose }: { path: string; onClose: () => void
         <h3>Import</h3>
         <ImportPanel project={path} onDone={() => void refresh()} />
       </aside>
-      <section className="canvas-area" aria-label="Frame">
-        <FrameStage image={url ? image : undefined} frameWidth={seq?.width} frameHeight={seq?.height} boxes={boxes} emptyText={seq ? '' : 'No sequence open'} />
-      </section>
-      <aside className="panel panel-right" aria-label="Details">
-        <h3>Tracks</h3>
-        {seq ? <TrackList project={path} sequence={seq.id} onJump={setFrame} /> : <p className="muted">Open a sequence to see its tracks.</p>}
-      </aside>
-      <section className="timeline" aria-label="Timeline">
-        {seq ? <FrameBar frame={frame} frameCount={seq.frameCount} fps={seq.fps} onFrame={setFrame} boxesInFrame={boxes.length} /> : <span className="muted">Timeline</span>}
-      </section>
+      {seq ? (
+        <EditorView key={`${path}/${seq.id}`} project={path} seq={seq} />
+      ) : (
+        <>
+          <section className="canvas-area" aria-label="Frame">
+            <FrameStage emptyText="No sequence open" />
+          </section>
+          <aside className="panel panel-right" aria-label="Details">
+            <p className="muted">Import or open a sequence to annotate it.</p>
+          </aside>
+          <section className="timeline" aria-label="Timeline" />
+        </>
+      )}
     </div>
   );
 }

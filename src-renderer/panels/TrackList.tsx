@@ -1,33 +1,36 @@
-// The tracks of a sequence with their span and box count; clicking jumps to the track's first frame.
-import { useEffect, useState } from 'react';
-import type { ApiResponse } from '../../src-shared/ipc/contract';
-import { useApi } from '../app/api';
+// The tracks of a sequence with their span and box count; clicking selects and jumps to the first frame.
+import { useSyncExternalStore } from 'react';
+import type { EditorController } from '../editor/controller';
 import { trackColor } from '../canvas/trackColors';
 
-/** Track list of one sequence. */
-export function TrackList({ project, sequence, onJump }: { project: string; sequence: number; onJump: (frame: number) => void }) {
-  const api = useApi();
-  const [tracks, setTracks] = useState<ApiResponse<'annotations.tracks'>>();
-  useEffect(() => {
-    let live = true;
-    void api.invoke('annotations.tracks', { project, sequence }).then((r) => live && r.ok && setTracks(r.value));
-    return () => {
-      live = false;
-    };
-  }, [api, project, sequence]);
-  if (!tracks) return <p className="muted">Loading…</p>;
-  if (tracks.length === 0) return <p className="muted">No annotated tracks.</p>;
+/** Track list of the editor's sequence. */
+export function TrackList({ ctl }: { ctl: EditorController }) {
+  const s = useSyncExternalStore(ctl.store.subscribe, ctl.store.get);
+  const ids = ctl.model.trackIds();
+  if (ids.length === 0) return <p className="muted">No annotated tracks.</p>;
   return (
     <ul className="list tracks" aria-label="Track list">
-      {tracks.map((t) => (
-        <li key={t.trackId} onClick={() => t.firstFrame !== null && onJump(t.firstFrame)}>
-          <span className="swatch" style={{ background: trackColor(t.trackId) }} />
-          <span className="name">#{t.trackId}</span>
-          <span className="meta">
-            {t.firstFrame}–{t.lastFrame} · {t.boxCount} boxes
-          </span>
-        </li>
-      ))}
+      {ids.map((id) => {
+        const t = ctl.model.trackInfo(id)!;
+        return (
+          <li
+            key={id}
+            className={s.selected.includes(id) ? 'selected' : ''}
+            onClick={(e) => {
+              // Shift+click adds a second track (for swap and merge); a plain click selects and jumps.
+              if (e.shiftKey) return ctl.store.set((st) => ({ selected: st.selected.includes(id) ? st.selected : [...st.selected, id] }));
+              ctl.store.set({ selected: [id] });
+              if (t.firstFrame !== null && !ctl.model.boxAt(id, ctl.store.get().frame)) ctl.store.goto(t.firstFrame);
+            }}
+          >
+            <span className="swatch" style={{ background: trackColor(id) }} />
+            <span className="name">#{id}</span>
+            <span className="meta">
+              {t.firstFrame}–{t.lastFrame} · {t.boxCount} boxes
+            </span>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -192,3 +192,30 @@ export function preAnnotate(v: AnnotationView, rows: readonly Omit<BoxRecord, 'f
   for (const r of rows) edits.push({ op: 'putBox', box: { ...r, trackId: map.get(r.trackId)!, flags: KEYFRAME } });
   return done(`pre-annotate with ${source} (${ids.length} tracks)`, edits);
 }
+
+/** MOTChallenge class ids (TrackEval's MotChallenge2DBox names). */
+export const MOT_CLASSES: Readonly<Record<number, string>> = {
+  1: 'pedestrian',
+  2: 'person on vehicle',
+  3: 'car',
+  4: 'bicycle',
+  5: 'motorbike',
+  6: 'non-motorized vehicle',
+  7: 'static person',
+  8: 'distractor',
+  9: 'occluder',
+  10: 'occluder on the ground',
+  11: 'occluder full',
+  12: 'reflection',
+  13: 'crowd',
+};
+
+/** Sets a track's class (the track row and column 8 of each of its boxes, which export writes). */
+export function setTrackClass(v: AnnotationView, trackId: number, classId: number): CommandResult {
+  const t = v.track(trackId);
+  if (!t) return refuse(`no track ${trackId}`);
+  if (!MOT_CLASSES[classId]) return refuse(`class ${classId} is not a MOTChallenge class (1-13)`);
+  const edits: Edit[] = [{ op: 'putTrack', track: { ...t, classId } }];
+  for (const b of v.trackBoxes(trackId)) if (b.c8 !== classId) edits.push({ op: 'putBox', box: { ...b, c8: classId } });
+  return done(`track ${trackId}: ${MOT_CLASSES[classId]}`, edits);
+}

@@ -15,6 +15,8 @@ export const API_CHANNELS = [
   'sequences.delete',
   'annotations.frame',
   'annotations.tracks',
+  'annotations.all',
+  'annotations.trackBoxes',
   'annotations.applyEdits',
   'annotations.undo',
   'annotations.redo',

@@ -15,6 +15,24 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
+/**
+ * Calls the API from inside the page, the way the renderer does: the Electron bridge when present,
+ * else browser mode's HTTP endpoint (the page's cookie carries the token). Throws on an error result.
+ */
+export async function invokeInPage<T = unknown>(page: Page, channel: string, request: unknown): Promise<T> {
+  const r = (await page.evaluate(
+    async ([c, req]) => {
+      const bridge = (window as unknown as { trackwright?: { invoke(c: string, r: unknown): Promise<unknown> } }).trackwright;
+      if (bridge) return bridge.invoke(c as string, req);
+      const res = await fetch(`/api/${c as string}`, { method: 'POST', body: JSON.stringify(req), credentials: 'same-origin' });
+      return res.json();
+    },
+    [channel, request] as const,
+  )) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!r.ok) throw new Error(`${channel}: ${r.error?.message}`);
+  return r.value as T;
+}
+
 /** One way to run the UI. */
 export interface Target {
   readonly name: 'browser' | 'electron';

@@ -4,6 +4,7 @@ import type { ApiChannel, ApiParsedRequest as Req, ApiResponse as Res } from '..
 import { fail } from '../../../src-shared/ipc/result';
 import { toRecord } from '../../store/project/writers/edits';
 import { boxAt } from '../../store/project/readers/boxes';
+import { BoxColumnsBuilder, type FlaggedBoxes } from '../../store/project/tileCodec';
 import type { ProjectsService } from '../projects';
 import { resolveSequence } from './resolve';
 import { sequenceSummary } from './summary';
@@ -53,6 +54,24 @@ export class SequencesService {
     }));
   }
 
+  all(r: Req<'annotations.all'>): Res<'annotations.all'> {
+    const store = this.projects.store(r.project);
+    const seq = resolveSequence(store, r.sequence);
+    return { tracks: this.tracks(r), boxes: asColumns(store.boxes.all(seq.id)) };
+  }
+
+  trackBoxes(r: Req<'annotations.trackBoxes'>): Res<'annotations.trackBoxes'> {
+    const store = this.projects.store(r.project);
+    const seq = resolveSequence(store, r.sequence);
+    const wanted = new Set(r.trackIds);
+    const b = new BoxColumnsBuilder();
+    for (const id of [...wanted].sort((x, y) => x - y)) {
+      const t = store.boxes.track(seq.id, id, r.fromFrame, r.toFrame);
+      for (let i = 0; i < t.count; i++) b.push(boxAt(t, i));
+    }
+    return { tracks: this.tracks(r).filter((t) => wanted.has(t.trackId)), boxes: asColumns(b.build()) };
+  }
+
   applyEdits(r: Req<'annotations.applyEdits'>): Res<'annotations.applyEdits'> {
     const store = this.projects.store(r.project);
     const seq = resolveSequence(store, r.sequence);
@@ -95,4 +114,9 @@ export class SequencesService {
     const { undoLabel, redoLabel } = store.history.state(resolveSequence(store, r.sequence).id);
     return { undoLabel, redoLabel };
   }
+}
+
+/** Stored boxes as the API's columns (the id column is the track id; NaN columns stay NaN). */
+function asColumns(b: FlaggedBoxes) {
+  return { count: b.count, frame: b.frame, trackId: b.id, x: b.x, y: b.y, w: b.w, h: b.h, conf: b.conf, c8: b.c8, c9: b.c9, c10: b.c10, flags: b.flags };
 }

@@ -24,6 +24,24 @@ export const TrackSummarySchema = TrackRecordSchema.extend({
   lastFrame: z.number().nullable(),
 });
 
+/** Boxes as columns (typed arrays travel as such over IPC, base64 over browser mode). */
+export const BoxColumnsSchema = z.object({
+  count: z.number(),
+  frame: z.custom<Int32Array>((v) => v instanceof Int32Array),
+  trackId: z.custom<Int32Array>((v) => v instanceof Int32Array),
+  x: z.custom<Float64Array>((v) => v instanceof Float64Array),
+  y: z.custom<Float64Array>((v) => v instanceof Float64Array),
+  w: z.custom<Float64Array>((v) => v instanceof Float64Array),
+  h: z.custom<Float64Array>((v) => v instanceof Float64Array),
+  conf: z.custom<Float64Array>((v) => v instanceof Float64Array),
+  c8: z.custom<Float64Array>((v) => v instanceof Float64Array),
+  c9: z.custom<Float64Array>((v) => v instanceof Float64Array),
+  c10: z.custom<Float64Array>((v) => v instanceof Float64Array),
+  flags: z.custom<Uint8Array>((v) => v instanceof Uint8Array),
+});
+/** Boxes as columns. */
+export type BoxColumnsPayload = z.infer<typeof BoxColumnsSchema>;
+
 /** A row of a detection or result set. */
 export const SetRowSchema = z.object({
   frame: z.number(),
@@ -48,6 +66,13 @@ export const sequenceChannels = {
     response: z.object({ boxes: z.array(BoxRecordSchema) }),
   },
   'annotations.tracks': { request: seqRef, response: z.array(TrackSummarySchema) },
+  /** Every track and box of a sequence (the editor loads it once, then refreshes what edits touch). */
+  'annotations.all': { request: seqRef, response: z.object({ tracks: z.array(TrackSummarySchema), boxes: BoxColumnsSchema }) },
+  /** The boxes of some tracks (within a frame range), with those tracks' rows (missing ids were deleted). */
+  'annotations.trackBoxes': {
+    request: seqRef.extend({ trackIds: z.array(z.number().int().min(1)).max(100_000), fromFrame: FrameIndexSchema.optional(), toFrame: FrameIndexSchema.optional() }),
+    response: z.object({ tracks: z.array(TrackSummarySchema), boxes: BoxColumnsSchema }),
+  },
   'annotations.applyEdits': {
     request: seqRef.extend({
       edits: z.array(EditSchema).min(1).max(200_000),
