@@ -2,7 +2,6 @@
 // that interpolate, swap from frame t, split, merge, undo/redo of each, undo after a reload, the
 // timeline jump and the shortcut sheet. Boxes are checked through the API, as stored.
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { writeSyntheticSequence } from '../../src-main/services/sample/sample';
 import { artifactPath } from '../helpers/browser';
