@@ -2,8 +2,12 @@
 import { apiBench } from './api.bench';
 import { type Bench, type BenchRow, fmt } from './harness';
 import { storeBench } from './store.bench';
+import { learningBench } from './learning.bench';
+import { trackingBench } from './tracking.bench';
+import { lapBench } from './lap.bench';
+import { metricsBench } from './metrics.bench';
 
-const BENCHES: readonly Bench[] = [apiBench, storeBench];
+const BENCHES: readonly Bench[] = [apiBench, storeBench, trackingBench, learningBench, lapBench, metricsBench];
 
 const filter = process.argv[2]?.toLowerCase();
 let failed = 0;

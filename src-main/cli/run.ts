@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createBackend, type Backend } from '../compose';
 import { defaultDataDir } from '../dataDir';
 import { CliError, parseCommandArgs, type Command, type CommandContext } from './command';
+import { evalCommand } from './commands/eval';
 import { exportCommand } from './commands/exportCmd';
 import { importCommand } from './commands/importCmd';
 import { infoCommand } from './commands/info';
@@ -10,9 +11,10 @@ import { projectsCommand } from './commands/projects';
 import { sampleCommand } from './commands/sampleCmd';
 import { sequencesCommand } from './commands/sequencesCmd';
 import { serveCommand } from './commands/serve';
+import { trackCommand } from './commands/track';
 
 /** Every command, in `--help` order. */
-export const COMMANDS: readonly Command[] = [serveCommand, projectsCommand, importCommand, sequencesCommand, exportCommand, sampleCommand, infoCommand];
+export const COMMANDS: readonly Command[] = [serveCommand, projectsCommand, importCommand, sequencesCommand, exportCommand, sampleCommand, trackCommand, evalCommand, infoCommand];
 
 function version(builtDir: URL): string {
   try {

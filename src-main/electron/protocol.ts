@@ -36,7 +36,7 @@ export function serveRenderer(rendererDir: string, media: MediaRoute): void {
     if (url.host !== 'trackwright') return new Response('Not found', { status: 404 });
     if (url.pathname.startsWith('/media/')) {
       const m = await media(url.pathname, url.searchParams);
-      return new Response(m.bytes, { status: m.status, headers: { 'Content-Type': m.mime, 'X-Content-Type-Options': 'nosniff' } });
+      return new Response(m.bytes as Uint8Array<ArrayBuffer>, { status: m.status, headers: { 'Content-Type': m.mime, 'X-Content-Type-Options': 'nosniff' } });
     }
     const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = normalize(join(root, rel));

@@ -2,6 +2,7 @@
 // @tensorflow/tfjs-node-gpu when it loads, else @tensorflow/tfjs-node, else WebAssembly (SIMD), else cpu.
 import * as tf from '@tensorflow/tfjs';
 import type { TfBackendName } from '../../src-shared/ipc/schemas';
+import { registerTrainableConv2dGradient } from './conv2dGrad';
 
 /** The backend in use and why the ones before it were skipped. */
 export interface SelectedBackend {
@@ -54,6 +55,9 @@ export async function selectBackend(override?: TfBackendName): Promise<SelectedB
       const tfName = await a.load();
       if (!(await tf.setBackend(tfName))) throw new Error(`tfjs backend '${tfName}' did not initialise`);
       await tf.ready();
+      // wasm has no Conv2DBackpropFilter kernel and cpu's is very slow: train through forward convs
+      // instead (ENVIRONMENT.md). The tensorflow backends keep their native gradient kernels.
+      if (a.name === 'wasm' || a.name === 'cpu') registerTrainableConv2dGradient();
       const why = override !== undefined ? ' (set by override)' : skipped.length ? ` (skipped: ${skipped.join('; ')})` : '';
       return { name: a.name, detail: `tfjs backend '${tf.getBackend()}'${why}` };
     } catch (e) {

@@ -100,7 +100,7 @@ export function EditorView({ project, seq }: { project: string; seq: SequenceSum
             {!loaded ? 'Loading annotations…' : (s.message?.text ?? '')}
           </span>
         </div>
-        <EditorStage ctl={ctl} image={image} frameWidth={seq.width} frameHeight={seq.height} />
+        <EditorStage ctl={ctl} image={image} imageCurrent={loaded && (!url || (image?.src.endsWith(url) ?? false))} frameWidth={seq.width} frameHeight={seq.height} />
       </section>
       <aside className="panel panel-right" aria-label="Details">
         <h3>Selection</h3>

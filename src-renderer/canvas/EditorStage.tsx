@@ -34,7 +34,20 @@ export function hitBox(boxes: readonly BoxRecord[], x: number, y: number, hidden
 }
 
 /** The editor canvas for one sequence. */
-export function EditorStage({ ctl, image, frameWidth, frameHeight }: { ctl: EditorController; image: HTMLImageElement | undefined; frameWidth: number; frameHeight: number }) {
+export function EditorStage({
+  ctl,
+  image,
+  imageCurrent,
+  frameWidth,
+  frameHeight,
+}: {
+  ctl: EditorController;
+  image: HTMLImageElement | undefined;
+  /** False while the previous frame's image is still shown (the new one is loading). */
+  imageCurrent: boolean;
+  frameWidth: number;
+  frameHeight: number;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(host);
   const s = useSyncExternalStore(ctl.store.subscribe, ctl.store.get);
@@ -59,6 +72,13 @@ export function EditorStage({ ctl, image, frameWidth, frameHeight }: { ctl: Edit
     trRef.current?.nodes(nodes);
     trRef.current?.getLayer()?.batchDraw();
   });
+
+  // A performance mark once a frame is on screen with its own image (benchmarks and profiling read it).
+  useEffect(() => {
+    if (!imageCurrent) return;
+    const id = requestAnimationFrame(() => performance.mark('tw:frame-painted', { detail: { frame: s.frame, boxes: boxes.length } }));
+    return () => cancelAnimationFrame(id);
+  }, [s.frame, imageCurrent, boxes.length]);
 
   const toFrame = (stage: Konva.Stage): { x: number; y: number } | undefined => {
     const p = stage.getPointerPosition();

@@ -6,7 +6,17 @@ import { dispatch, type Handlers } from '../../../../src-main/services/api';
 const info = { name: 'Trackwright', version: 't', mode: 'cli', dataDir: '/d', platform: 'p', backend: { state: 'probing' } } as const;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  // Channels these tests do not call answer with a bug, so a wrong dispatch shows.
+  const unused = Object.fromEntries(
+    API_CHANNELS.map((c) => [
+      c,
+      () => {
+        throw new Error(`${c} is not used in this test`);
+      },
+    ]),
+  ) as unknown as Handlers;
   const base = {
+    ...unused,
     'app.info': () => info,
     'projects.list': () => [],
     'projects.create': () => fail('conflict', 'exists'),
@@ -14,8 +24,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new TypeError('boom');
     },
     'projects.forget': () => ({ forgotten: false }),
-  } satisfies Handlers;
-  return { ...base, ...overrides };
+  } satisfies Partial<Handlers>;
+  return { ...base, ...overrides } as Handlers;
 }
 const ctx = { transport: 'cli' } as const;
 
