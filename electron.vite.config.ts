@@ -15,6 +15,12 @@ process.env['ELECTRON_MAJOR_VER'] ??= (pkg.optionalDependencies['electron'] ?? '
 /** Worker entries: one per long-running kind of job (ARCHITECTURE.md §3). */
 const workers = {
   'backendProbe.worker': 'src-main/learning/backendProbe.worker.ts',
+  'evaluate.worker': 'src-main/workers/evaluate.worker.ts',
+  'track.worker': 'src-main/workers/track.worker.ts',
+  'tune.worker': 'src-main/workers/tune.worker.ts',
+  'train.worker': 'src-main/workers/train.worker.ts',
+  'ablate.worker': 'src-main/workers/ablate.worker.ts',
+  'mpn.worker': 'src-main/learning/mpn/mpn.worker.ts',
 };
 
 export default defineConfig({

@@ -6,10 +6,10 @@ import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = builtinModules.flatMap((m) => [m, `node:${m}`]);
 
-/** A relative import that reaches into one of the named src-main folders. */
-const folders = (...names) => `^\\.{1,2}/(.*/)?(${names.join('|')})(/|$)`;
+/** A relative import that reaches into one of the named src-main folders (src-shared/* never counts). */
+const folders = (...names) => `^(?!.*src-shared/)\\.{1,2}/(.*/)?(${names.join('|')})(/|$)`;
 
-const MAIN_FOLDERS = ['electron', 'preload', 'services', 'store', 'media', 'learning', 'jobs', 'host', 'cli'];
+const MAIN_FOLDERS = ['electron', 'preload', 'services', 'store', 'media', 'learning', 'jobs', 'workers', 'host', 'cli'];
 
 /**
  * One folder's full import restrictions.
@@ -85,7 +85,7 @@ export default tseslint.config(
   layer({
     files: ['src-main/**'],
     ignores: ['src-main/index.ts', 'src-main/compose.ts', 'src-main/electron/**', 'src-main/preload/**', 'src-main/store/**',
-      'src-main/services/**', 'src-main/media/**', 'src-main/learning/**', 'src-main/jobs/**', 'src-main/host/**', 'src-main/cli/**'],
+      'src-main/services/**', 'src-main/media/**', 'src-main/learning/**', 'src-main/jobs/**', 'src-main/workers/**', 'src-main/host/**', 'src-main/cli/**'],
     packages: ['electron', ...sqliteOnlyInStore],
     patterns: [noRenderer, { regex: folders('host', 'cli'), message: 'Nothing imports host/ or cli/ but their entry points.' }],
   }),
@@ -128,6 +128,12 @@ export default tseslint.config(
     files: ['src-main/jobs/**'],
     packages: ['electron', ...sqliteOnlyInStore],
     patterns: [noRenderer, mainExcept(['jobs', 'store'], 'jobs/ reaches learning/ only through worker entry paths, never imports.')],
+  }),
+  layer({
+    // Worker entries: the glue of one job kind, started by the job runner by path (never imported).
+    files: ['src-main/workers/**'],
+    packages: ['electron', ...sqliteOnlyInStore],
+    patterns: [noRenderer, mainExcept(['workers', 'learning', 'media'], 'workers/ run shared code with learning/ and media/; data comes in the start message.')],
   }),
   layer({
     files: ['src-main/host/**'],

@@ -2,12 +2,14 @@
 import { apiBench } from './api.bench';
 import { type Bench, type BenchRow, fmt } from './harness';
 import { storeBench } from './store.bench';
+import { editorBench } from './editor.bench';
 import { learningBench } from './learning.bench';
 import { trackingBench } from './tracking.bench';
 import { lapBench } from './lap.bench';
 import { metricsBench } from './metrics.bench';
+import { mpnBench } from './mpn.bench';
 
-const BENCHES: readonly Bench[] = [apiBench, storeBench, trackingBench, learningBench, lapBench, metricsBench];
+const BENCHES: readonly Bench[] = [apiBench, storeBench, editorBench, trackingBench, learningBench, lapBench, metricsBench, mpnBench];
 
 const filter = process.argv[2]?.toLowerCase();
 let failed = 0;

@@ -3,14 +3,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createBackend } from '../src-main/compose';
 import { startHost } from '../src-main/host/server';
 import { invoke } from '../src-main/services/api';
 import { writeBigSequence } from '../test/helpers/bigMot';
+import { SHARED_DATA } from '../test/helpers/sharedData';
 import { type Bench, type BenchRow, medianMs } from './harness';
 
-const SHARED = fileURLToPath(new URL('../../shared/data', import.meta.url));
 
 export const storeBench: Bench = {
   name: 'Projects in SQLite: import, export, frame queries, frames',
@@ -56,7 +55,7 @@ export const storeBench: Bench = {
 
       // 1080p JPEG frames over browser mode, warm cache.
       const mini = ok(await invoke(backend.handlers, 'projects.create', { name: 'mini', directory: dir }, ctx)).path;
-      ok(await invoke(backend.handlers, 'import.mot', { project: mini, path: join(SHARED, 'mot17_mini_images', 'MOT17-train', 'MOT17-04-FRCNN') }, ctx));
+      ok(await invoke(backend.handlers, 'import.mot', { project: mini, path: join(SHARED_DATA, 'mot17_mini_images', 'MOT17-train', 'MOT17-04-FRCNN') }, ctx));
       const host = await startHost({ handlers: backend.handlers, events: backend.events, rendererDir: dir, media: (p, q) => backend.services.media.route(p, q) });
       try {
         const get = async (frame: number) => {

@@ -11,8 +11,9 @@ import { TRACKER_KINDS, createTracker, trackingSetup, type TrackerKind } from '.
 import { groupByFrame } from '../src-shared/tracking/sequence';
 import { sequentialIds, type FrameDetections } from '../src-shared/tracking/types';
 import type { Bench, BenchRow } from './harness';
+import { SHARED_DATA } from '../test/helpers/sharedData';
 
-const MOT17 = join(import.meta.dirname, '..', '..', 'shared', 'data', 'mot17', 'MOT17-train');
+const MOT17 = join(SHARED_DATA, 'mot17', 'MOT17-train');
 
 /** The frames the official loop feeds to update(), in order. */
 function fedFrames(path: string, kind: TrackerKind): FrameDetections[] {

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackendInfo } from '../src-shared/ipc/schemas';
 import { probeTfBackend } from './jobs/backendProbe';
+import { JobRunner } from './jobs/JobRunner';
 import type { Handlers } from './services/api';
 import { AppService } from './services/app';
 import { EventBus } from './services/events';
@@ -10,8 +11,11 @@ import { createHandlers, type Services } from './services/handlers';
 import { TransferService } from './services/imports/transferService';
 import { MediaService } from './services/media/mediaService';
 import { ProjectsService } from './services/projects';
+import { JobsService } from './services/runs/jobsService';
+import { RunsService } from './services/runs/runsService';
 import { SampleService } from './services/sample/sampleService';
 import { SequencesService } from './services/sequences/sequencesService';
+import { TrainingService } from './services/training/trainingService';
 import { openLibrary } from './store/library/libraryFile';
 import type { SqliteOptions } from './store/sqlite';
 
@@ -34,7 +38,9 @@ export interface Backend {
   readonly services: Services;
   /** Probes the tfjs backend in a worker (once; later calls return the same answer). */
   probeBackend(): Promise<BackendInfo>;
-  /** Closes every database. */
+  /** The job runner (workers of evaluation, tracking, tuning and training runs). */
+  readonly runner: JobRunner;
+  /** Closes every database (stop jobs first: `await runner.stopAll()`). */
   close(): void;
 }
 
@@ -46,6 +52,7 @@ export function createBackend(o: BackendOptions): Backend {
   const events = new EventBus();
   const app = new AppService(o.version, o.dataDir, events);
   const projects = new ProjectsService(library, join(o.dataDir, 'projects'), sqlite, Date.now, (reason) => events.emit('projects.changed', { reason }));
+  const runner = new JobRunner({ progress: (e) => events.emit('jobs.progress', e), finished: (e) => events.emit('jobs.finished', e) });
   const services: Services = {
     app,
     projects,
@@ -53,6 +60,9 @@ export function createBackend(o: BackendOptions): Backend {
     transfer: new TransferService(projects, events),
     media: new MediaService(projects),
     sample: new SampleService(projects, join(o.dataDir, 'projects')),
+    runs: new RunsService(projects, runner),
+    jobs: new JobsService(projects, runner, o.workersDir),
+    training: new TrainingService(projects, runner, o.workersDir),
   };
   const probe =
     o.probeBackend ??
@@ -64,6 +74,7 @@ export function createBackend(o: BackendOptions): Backend {
     handlers: createHandlers(services),
     events,
     services,
+    runner,
     probeBackend: () => (probing ??= app.startBackendProbe(probe)),
     close() {
       projects.close();

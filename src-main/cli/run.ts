@@ -3,18 +3,22 @@ import { readFileSync } from 'node:fs';
 import { createBackend, type Backend } from '../compose';
 import { defaultDataDir } from '../dataDir';
 import { CliError, parseCommandArgs, type Command, type CommandContext } from './command';
+import { ablateCommand } from './commands/ablateCmd';
 import { evalCommand } from './commands/eval';
 import { exportCommand } from './commands/exportCmd';
 import { importCommand } from './commands/importCmd';
 import { infoCommand } from './commands/info';
 import { projectsCommand } from './commands/projects';
+import { runsCommand } from './commands/runs';
 import { sampleCommand } from './commands/sampleCmd';
 import { sequencesCommand } from './commands/sequencesCmd';
 import { serveCommand } from './commands/serve';
 import { trackCommand } from './commands/track';
+import { trainCommand } from './commands/trainCmd';
+import { tuneCommand } from './commands/tune';
 
 /** Every command, in `--help` order. */
-export const COMMANDS: readonly Command[] = [serveCommand, projectsCommand, importCommand, sequencesCommand, exportCommand, sampleCommand, trackCommand, evalCommand, infoCommand];
+export const COMMANDS: readonly Command[] = [serveCommand, projectsCommand, importCommand, sequencesCommand, exportCommand, sampleCommand, trackCommand, tuneCommand, trainCommand, ablateCommand, runsCommand, evalCommand, infoCommand];
 
 function version(builtDir: URL): string {
   try {

@@ -61,6 +61,8 @@ export interface JobSpec<P, R> {
   /** Stores the result (in one transaction with the state change) and returns the run's summary. */
   readonly onFinished: (result: R, runId: number) => unknown;
   readonly onCheckpoint?: (checkpoint: unknown, runId: number) => void;
+  /** Stores what a progress message carries (e.g. a finished tuning trial as a child run). */
+  readonly onProgress?: (progress: unknown, runId: number) => void;
 }
 
 interface Live {
@@ -134,6 +136,7 @@ export class JobRunner {
             store.runs.update(runId, { state: 'running', startedMs: this.now(), ...(typeof m['backend'] === 'string' ? { backend: m['backend'] } : {}) });
             break;
           case 'progress': {
+            spec.onProgress?.(m['progress'], runId);
             const d = spec.describeProgress?.(m['progress']) ?? { done: 0, total: 0, message: 'working' };
             const elapsed = this.now() - started;
             const etaMs = d.total > d.done && d.done > 0 ? Math.round((elapsed / d.done) * (d.total - d.done)) : null;

@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TfBackendName } from '../../src-shared/ipc/schemas';
 import { registerTrainableConv2dGradient } from './conv2dGrad';
+import { registerFastMatMulGradient } from './matMulGrad';
 
 /** The backend in use and why the ones before it were skipped. */
 export interface SelectedBackend {
@@ -57,7 +58,11 @@ export async function selectBackend(override?: TfBackendName): Promise<SelectedB
       await tf.ready();
       // wasm has no Conv2DBackpropFilter kernel and cpu's is very slow: train through forward convs
       // instead (ENVIRONMENT.md). The tensorflow backends keep their native gradient kernels.
-      if (a.name === 'wasm' || a.name === 'cpu') registerTrainableConv2dGradient();
+      // Likewise BatchMatMul's stock gradient uses transpose flags, which wasm runs ~10× slower (matMulGrad.ts).
+      if (a.name === 'wasm' || a.name === 'cpu') {
+        registerTrainableConv2dGradient();
+        registerFastMatMulGradient();
+      }
       const why = override !== undefined ? ' (set by override)' : skipped.length ? ` (skipped: ${skipped.join('; ')})` : '';
       return { name: a.name, detail: `tfjs backend '${tf.getBackend()}'${why}` };
     } catch (e) {

@@ -4,8 +4,11 @@ import type { AppService } from './app';
 import type { TransferService } from './imports/transferService';
 import type { MediaService } from './media/mediaService';
 import type { ProjectsService } from './projects';
+import type { JobsService } from './runs/jobsService';
+import type { RunsService } from './runs/runsService';
 import type { SampleService } from './sample/sampleService';
 import type { SequencesService } from './sequences/sequencesService';
+import type { TrainingService } from './training/trainingService';
 
 /** The services the handlers delegate to. */
 export interface Services {
@@ -15,6 +18,9 @@ export interface Services {
   readonly transfer: TransferService;
   readonly media: MediaService;
   readonly sample: SampleService;
+  readonly runs: RunsService;
+  readonly jobs: JobsService;
+  readonly training: TrainingService;
 }
 
 /** Builds the handler map over the services. */
@@ -47,5 +53,16 @@ export function createHandlers(s: Services): Handlers {
     'export.benchmark': (req) => s.transfer.exportBenchmark(req),
     'media.frame': (req) => s.media.frame(req.project, req.sequence, req.frame),
     'media.thumbnail': (req) => s.media.thumbnail(req.project, req.sequence, req.frame, req.width),
+    'runs.list': (req) => s.runs.list(req),
+    'runs.get': (req) => s.runs.get(req),
+    'runs.artifact': (req) => s.runs.artifact(req),
+    'runs.cancel': (req) => s.runs.cancel(req),
+    'runs.delete': (req) => s.runs.remove(req),
+    'sets.rows': (req) => s.runs.setRows(req),
+    'eval.start': (req) => s.jobs.startEval(req),
+    'track.start': (req) => s.jobs.startTrack(req),
+    'tune.start': (req) => s.jobs.startTune(req),
+    'train.start': (req) => s.training.startTraining(req),
+    'ablate.start': (req) => s.training.startAblation(req),
   };
 }

@@ -102,6 +102,9 @@ export class ProjectsService {
     let p = this.#open.get(path);
     if (!p) {
       p = openProjectFile(path, this.sqlite);
+      // Runs left 'running' by a Trackwright process that has ended will never finish.
+      const store = p;
+      store.transaction(() => store.runs.failOrphans(this.now()));
       this.#open.set(path, p);
     }
     return p;

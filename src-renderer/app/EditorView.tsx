@@ -1,14 +1,16 @@
 // The annotation editor of one sequence: canvas, frame bar and timeline, the selection's details, the
 // shortcut registry and the cheat sheet. Data lives in main; the model mirrors it.
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SequenceSummary } from '../../src-shared/ipc/schemas';
 import { EditorStage } from '../canvas/EditorStage';
 import { frameUrl, useFrameImage } from '../canvas/useFrameImage';
 import { perform } from '../editor/actions';
 import { EditorController } from '../editor/controller';
 import { EditorStore } from '../editor/editorStore';
+import { useEditorFields, useModelVersion } from '../editor/useEditor';
 import { SequenceModel } from '../editor/sequenceModel';
 import { actionFor, chordOf, loadKeyMap, saveKeyMap, type KeyMap } from '../editor/shortcuts';
+import { PreAnnotateDialog } from '../panels/PreAnnotateDialog';
 import { ShortcutSheet } from '../panels/ShortcutSheet';
 import { Timeline } from '../panels/Timeline';
 import { TrackDetails } from '../panels/TrackDetails';
@@ -20,10 +22,10 @@ import { FrameBar } from './FrameBar';
 export function EditorView({ project, seq }: { project: string; seq: SequenceSummary }) {
   const api = useApi();
   const ctl = useMemo(() => new EditorController(api, { project, sequence: seq.id }, new SequenceModel(seq.frameCount), new EditorStore(seq.frameCount)), [api, project, seq.id, seq.frameCount]);
-  const s = useSyncExternalStore(ctl.store.subscribe, ctl.store.get);
+  const s = useEditorFields(ctl, 'frame', 'playing', 'tool', 'message');
   const [loaded, setLoaded] = useState(false);
-  const [, setVersion] = useState(0);
   const [help, setHelp] = useState(false);
+  const [preannotate, setPreannotate] = useState(false);
   const [keyMap, setKeyMap] = useState<KeyMap>(() => loadKeyMap());
 
   useEffect(() => {
@@ -38,8 +40,8 @@ export function EditorView({ project, seq }: { project: string; seq: SequenceSum
     };
   }, [ctl]);
 
-  // Re-render when the model changes (edits, undo).
-  useEffect(() => ctl.store.subscribe(() => setVersion(ctl.model.version)), [ctl]);
+  // Re-render when the model changes (edits, undo): the toolbar shows the undo and redo labels.
+  useModelVersion(ctl);
 
   // Playback at the sequence's frame rate.
   useEffect(() => {
@@ -56,7 +58,7 @@ export function EditorView({ project, seq }: { project: string; seq: SequenceSum
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const t = e.target as HTMLElement | null;
-      if (help || (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA'))) return;
+      if (help || preannotate || (t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA'))) return;
       const action = actionFor(keyMap, chordOf(e));
       if (!action) return;
       e.preventDefault();
@@ -68,7 +70,7 @@ export function EditorView({ project, seq }: { project: string; seq: SequenceSum
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [ctl, keyMap, help]);
+  }, [ctl, keyMap, help, preannotate]);
 
   const url = seq.hasFrames ? frameUrl(project, seq.id, s.frame) : undefined;
   const ahead = useMemo(
@@ -93,6 +95,9 @@ export function EditorView({ project, seq }: { project: string; seq: SequenceSum
           <button onClick={() => void ctl.redo()} disabled={!ctl.redoLabel} title={`Redo ${ctl.redoLabel ?? ''} (Ctrl+Shift+Z)`} aria-label="Redo">
             ↷ Redo
           </button>
+          <button onClick={() => setPreannotate(true)} title="Run a tracker over a detection set and add its tracks">
+            ⚙ Pre-annotate…
+          </button>
           <button onClick={() => setHelp(true)} title="Keyboard shortcuts (?)">
             ⌨ ?
           </button>
@@ -100,7 +105,7 @@ export function EditorView({ project, seq }: { project: string; seq: SequenceSum
             {!loaded ? 'Loading annotations…' : (s.message?.text ?? '')}
           </span>
         </div>
-        <EditorStage ctl={ctl} image={image} imageCurrent={loaded && (!url || (image?.src.endsWith(url) ?? false))} frameWidth={seq.width} frameHeight={seq.height} />
+        <EditorStage ctl={ctl} image={image?.bitmap} imageCurrent={loaded && (!url || image?.url === url)} frameWidth={seq.width} frameHeight={seq.height} />
       </section>
       <aside className="panel panel-right" aria-label="Details">
         <h3>Selection</h3>
@@ -112,6 +117,7 @@ export function EditorView({ project, seq }: { project: string; seq: SequenceSum
         <FrameBar ctl={ctl} fps={seq.fps} />
         <Timeline ctl={ctl} />
       </section>
+      {preannotate && <PreAnnotateDialog ctl={ctl} project={project} seq={seq} onClose={() => setPreannotate(false)} />}
       {help && (
         <ShortcutSheet
           keyMap={keyMap}

@@ -1,10 +1,12 @@
 // The frame bar: play/pause, step buttons, slider, jump-to-frame field and the frame number.
-import { useState, useSyncExternalStore } from 'react';
+import { memo, useState } from 'react';
 import type { EditorController } from '../editor/controller';
+import { useEditorFields, useModelVersion } from '../editor/useEditor';
 
 /** Frame navigation of the editor. */
-export function FrameBar({ ctl, fps }: { ctl: EditorController; fps: number }) {
-  const s = useSyncExternalStore(ctl.store.subscribe, ctl.store.get);
+export const FrameBar = memo(function FrameBar({ ctl, fps }: { ctl: EditorController; fps: number }) {
+  const s = useEditorFields(ctl, 'frame', 'playing');
+  useModelVersion(ctl);
   const [jump, setJump] = useState('');
   const n = ctl.model.frameCount;
   return (
@@ -36,4 +38,4 @@ export function FrameBar({ ctl, fps }: { ctl: EditorController; fps: number }) {
       </span>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-// The annotation canvas (react-konva). Layers by update rate (ARCHITECTURE.md §4): the frame image;
+// The annotation canvas (react-konva). Layers by update rate (ARCHITECTURE.md §4): the frame image with
 // every settled box of the frame drawn by one custom shape (no node per box: 1,000 boxes stay cheap
 // to pan and zoom); the selected boxes with a Transformer; and an overlay for drawing. Only the
 // current frame's shapes exist. Pointer input becomes commands; the canvas never edits data itself.
@@ -9,6 +9,9 @@ import { INTERPOLATED, OCCLUDED, OUTSIDE } from '../../src-shared/model/boxFlags
 import type { BoxRecord } from '../../src-shared/model/edits';
 import type { EditorController } from '../editor/controller';
 import { trackColor } from './trackColors';
+
+/** Most boxes in view that still get id labels (zoom in to see the labels of a denser frame). */
+export const LABELS_MAX = 400;
 
 /** Canvas size from the container (ResizeObserver). */
 function useSize(ref: React.RefObject<HTMLDivElement | null>): { width: number; height: number } {
@@ -42,7 +45,7 @@ export function EditorStage({
   frameHeight,
 }: {
   ctl: EditorController;
-  image: HTMLImageElement | undefined;
+  image: ImageBitmap | undefined;
   /** False while the previous frame's image is still shown (the new one is loading). */
   imageCurrent: boolean;
   frameWidth: number;
@@ -175,10 +178,10 @@ export function EditorStage({
     <div ref={host} className={`frame-stage ${s.tool === 'draw' ? 'drawing' : ''}`} data-testid="frame-stage">
       {width > 0 && (
         <Stage width={width} height={height} onWheel={onWheel} onMouseDown={onDown} onMouseMove={onMove} onMouseUp={onUp} onMouseLeave={() => setCursor(undefined)}>
+          {/* The image and the settled boxes share one canvas: both change on every pan, zoom and step, and each
+              visible layer is a full-size canvas the browser copies and composites every frame. */}
           <Layer listening={false} {...layerProps}>
             {image && <KonvaImage image={image} width={frameWidth} height={frameHeight} />}
-          </Layer>
-          <Layer listening={false} {...layerProps}>
             <Shape
               perfectDrawEnabled={false}
               sceneFunc={(ctx) => {
@@ -186,21 +189,31 @@ export function EditorStage({
                 const lw = 2 / vp.scale;
                 c.lineWidth = lw;
                 c.font = `bold ${12 / vp.scale}px system-ui, sans-serif`;
-                for (const b of settled) {
+                // Boxes outside the canvas are skipped (zoomed in, most are).
+                const x0 = -vp.x / vp.scale;
+                const y0 = -vp.y / vp.scale;
+                const x1 = x0 + width / vp.scale;
+                const y1 = y0 + height / vp.scale;
+                const inView = settled.filter((b) => !(b.x > x1 || b.y > y1 || b.x + b.w < x0 || b.y + b.h < y0 - 16 / vp.scale));
+                // Id labels are drawn while at most LABELS_MAX boxes are in view: beyond that they overlap
+                // into noise and cost more than the boxes (text is the slowest thing a canvas draws).
+                const labels = inView.length <= LABELS_MAX;
+                for (const b of inView) {
                   const col = trackColor(b.trackId);
                   c.strokeStyle = col;
                   c.fillStyle = col;
                   c.setLineDash(b.conf === 0 ? [6 / vp.scale, 4 / vp.scale] : b.flags & OCCLUDED ? [2 / vp.scale, 3 / vp.scale] : []);
                   c.globalAlpha = b.flags & INTERPOLATED ? 0.6 : 1;
                   c.strokeRect(b.x, b.y, b.w, b.h);
-                  c.fillText(String(b.trackId), b.x, b.y - 3 / vp.scale);
+                  if (labels) c.fillText(String(b.trackId), b.x, b.y - 3 / vp.scale);
                 }
                 c.globalAlpha = 1;
                 c.setLineDash([]);
               }}
             />
           </Layer>
-          <Layer name="selection" {...layerProps}>
+          {/* Empty layers are hidden, for the same reason. */}
+          <Layer name="selection" visible={chosen.length > 0} {...layerProps}>
             {chosen.map((b) => (
               <Rect
                 key={b.trackId}
@@ -224,7 +237,7 @@ export function EditorStage({
             ))}
             <Transformer ref={trRef} rotateEnabled={false} keepRatio={false} ignoreStroke flipEnabled={false} boundBoxFunc={(o, n) => (n.width < 3 || n.height < 3 ? o : n)} />
           </Layer>
-          <Layer listening={false} {...layerProps}>
+          <Layer listening={false} visible={s.tool === 'draw' || !!drawing} {...layerProps}>
             {s.tool === 'draw' && cursor && (
               <>
                 <Line points={[cursor.x, 0, cursor.x, frameHeight]} stroke="#fff" strokeWidth={1 / vp.scale} dash={[4 / vp.scale, 4 / vp.scale]} />

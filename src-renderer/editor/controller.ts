@@ -34,6 +34,7 @@ export class EditorController {
     this.model.load(r.value.tracks, r.value.boxes);
     const h = await this.api.invoke('annotations.history', this.ref);
     if (h.ok) ({ undoLabel: this.undoLabel, redoLabel: this.redoLabel } = h.value);
+    this.store.set({}); // subscribers read the model's new version
   }
 
   /** Runs a command: refused ones show their reason; others are applied in main, one at a time. */
@@ -107,7 +108,10 @@ export class EditorController {
   async #refresh(tracks: readonly number[], h: { undoLabel: string | null; redoLabel: string | null }): Promise<void> {
     this.undoLabel = h.undoLabel;
     this.redoLabel = h.redoLabel;
-    if (tracks.length === 0) return void this.model.version++;
+    if (tracks.length === 0) {
+      this.model.version++;
+      return this.store.set({});
+    }
     const r = await this.api.invoke('annotations.trackBoxes', { ...this.ref, trackIds: [...tracks] });
     if (!r.ok) throw new Error(r.error.message);
     this.model.replaceTracks(tracks, r.value.tracks, r.value.boxes);

@@ -1,9 +1,10 @@
 // The per-track timeline (a Gantt strip per track, DIVE-style, plus ID-switch markers): presence,
 // keyframes, interpolated spans and gaps, drawn on one canvas; only the rows in view are drawn, so
 // hundreds of tracks scroll smoothly. Click a row to select its track and jump to that frame.
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { INTERPOLATED, OUTSIDE } from '../../src-shared/model/boxFlags';
 import type { EditorController } from '../editor/controller';
+import { useEditorFields, useModelVersion } from '../editor/useEditor';
 import { isKeyframe } from '../../src-shared/editing/interpolation';
 import { trackColor } from '../canvas/trackColors';
 
@@ -41,12 +42,12 @@ function segmentsOf(boxes: readonly { frame: number; flags: number }[]): { segme
 }
 
 /** The timeline of a sequence's tracks. */
-export function Timeline({ ctl, markers = [] }: { ctl: EditorController; markers?: readonly TimelineMarker[] }) {
-  const s = useSyncExternalStore(ctl.store.subscribe, ctl.store.get);
+export const Timeline = memo(function Timeline({ ctl, markers = [] }: { ctl: EditorController; markers?: readonly TimelineMarker[] }) {
+  const s = useEditorFields(ctl, 'frame', 'selected', 'hidden');
   const scroller = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [view, setView] = useState({ width: 0, height: 0, top: 0 });
-  const version = ctl.model.version;
+  const version = useModelVersion(ctl);
   const rows = useMemo(() => {
     void version;
     return ctl.model.trackIds().map((id) => ({ id, ...segmentsOf(ctl.model.trackBoxes(id)) }));
@@ -116,9 +117,8 @@ export function Timeline({ ctl, markers = [] }: { ctl: EditorController; markers
       g.lineTo(x, y + 8);
       g.fill();
     }
-    g.fillStyle = css.getPropertyValue('--accent');
-    g.fillRect(fx(s.frame) + w / 2 - 1, 0, 2, view.height);
-  });
+    // The playhead is a separate element (below): stepping a frame must not redraw every row.
+  }, [rows, view, s.selected, s.hidden, markers, n]);
 
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>): void => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -133,7 +133,8 @@ export function Timeline({ ctl, markers = [] }: { ctl: EditorController; markers
     <div className="timeline-scroll" ref={scroller} data-testid="timeline">
       <div style={{ height: rows.length * ROW }}>
         <canvas ref={canvas} className="timeline-canvas" style={{ top: view.top, width: view.width, height: view.height }} onClick={onClick} aria-label="Track timeline" />
+        <div className="timeline-playhead" style={{ top: view.top, height: view.height, transform: `translateX(${fx(s.frame) + Math.max(1, (view.width - LABEL) / Math.max(1, n)) / 2 - 1}px)` }} />
       </div>
     </div>
   );
-}
+});

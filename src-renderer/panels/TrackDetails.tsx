@@ -1,15 +1,17 @@
 // The selected track and its box in this frame: id (rename, or merge when the id is taken), class,
 // visibility, ignore, keyframe / outside / occluded, interpolation; the track commands as buttons.
-import { useState, useSyncExternalStore } from 'react';
+import { memo, useState } from 'react';
 import { MOT_CLASSES } from '../../src-shared/editing/commands';
 import { isKeyframe } from '../../src-shared/editing/interpolation';
 import { INTERPOLATED, OCCLUDED, OUTSIDE } from '../../src-shared/model/boxFlags';
 import type { EditorController } from '../editor/controller';
+import { useEditorFields, useModelVersion } from '../editor/useEditor';
 import { trackColor } from '../canvas/trackColors';
 
 /** Details and commands of the selection. */
-export function TrackDetails({ ctl }: { ctl: EditorController }) {
-  const s = useSyncExternalStore(ctl.store.subscribe, ctl.store.get);
+export const TrackDetails = memo(function TrackDetails({ ctl }: { ctl: EditorController }) {
+  const s = useEditorFields(ctl, 'frame', 'selected');
+  useModelVersion(ctl);
   const [idText, setIdText] = useState('');
   const [mergeInto, setMergeInto] = useState<number>();
   const { frame, selected } = s;
@@ -137,4 +139,4 @@ export function TrackDetails({ ctl }: { ctl: EditorController }) {
       </div>
     </div>
   );
-}
+});

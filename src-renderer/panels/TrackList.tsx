@@ -1,11 +1,13 @@
 // The tracks of a sequence with their span and box count; clicking selects and jumps to the first frame.
-import { useSyncExternalStore } from 'react';
+import { memo } from 'react';
 import type { EditorController } from '../editor/controller';
+import { useEditorFields, useModelVersion } from '../editor/useEditor';
 import { trackColor } from '../canvas/trackColors';
 
 /** Track list of the editor's sequence. */
-export function TrackList({ ctl }: { ctl: EditorController }) {
-  const s = useSyncExternalStore(ctl.store.subscribe, ctl.store.get);
+export const TrackList = memo(function TrackList({ ctl }: { ctl: EditorController }) {
+  const s = useEditorFields(ctl, 'selected');
+  useModelVersion(ctl);
   const ids = ctl.model.trackIds();
   if (ids.length === 0) return <p className="muted">No annotated tracks.</p>;
   return (
@@ -33,4 +35,4 @@ export function TrackList({ ctl }: { ctl: EditorController }) {
       })}
     </ul>
   );
-}
+});

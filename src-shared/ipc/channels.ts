@@ -31,11 +31,22 @@ export const API_CHANNELS = [
   'export.benchmark',
   'media.frame',
   'media.thumbnail',
+  'runs.list',
+  'runs.get',
+  'runs.artifact',
+  'runs.cancel',
+  'runs.delete',
+  'eval.start',
+  'track.start',
+  'tune.start',
+  'train.start',
+  'ablate.start',
+  'sets.rows',
 ] as const;
 /** An API channel name. */
 export type ApiChannel = (typeof API_CHANNELS)[number];
 
 /** Every API event name. */
-export const API_EVENTS = ['app.backend', 'jobs.progress', 'projects.changed'] as const;
+export const API_EVENTS = ['app.backend', 'jobs.progress', 'jobs.finished', 'projects.changed'] as const;
 /** An API event name. */
 export type ApiEvent = (typeof API_EVENTS)[number];

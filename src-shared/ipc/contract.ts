@@ -4,9 +4,10 @@
 import { z } from 'zod';
 import { API_CHANNELS, API_EVENTS, type ApiChannel, type ApiEvent } from './channels';
 import { projectChannels } from './contract/projects';
+import { runChannels } from './contract/runs';
 import { sequenceChannels } from './contract/sequences';
 import { transferChannels } from './contract/transfer';
-import { BackendInfoSchema, JobProgressSchema } from './schemas';
+import { BackendInfoSchema, JobFinishedSchema, JobProgressSchema } from './schemas';
 
 export { API_CHANNELS, API_EVENTS, type ApiChannel, type ApiEvent };
 
@@ -15,12 +16,14 @@ export const apiContract = {
   ...projectChannels,
   ...sequenceChannels,
   ...transferChannels,
+  ...runChannels,
 } as const satisfies Record<ApiChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every event main pushes to clients, with its payload schema. */
 export const apiEvents = {
   'app.backend': BackendInfoSchema,
   'jobs.progress': JobProgressSchema,
+  'jobs.finished': JobFinishedSchema,
   /** The project list changed (created, opened, forgotten, sample made). */
   'projects.changed': z.object({ reason: z.string() }),
 } as const satisfies Record<ApiEvent, z.ZodType>;

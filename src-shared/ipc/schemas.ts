@@ -126,6 +126,8 @@ export type ImportReport = z.infer<typeof ImportReportSchema>;
 /** Progress of long work (an import, an evaluation, a training run), pushed as the `jobs.progress` event. */
 export const JobProgressSchema = z.object({
   jobId: z.string(),
+  /** The run the job's results are stored in (0 for work that is not a run, such as a video import). */
+  runId: z.number(),
   kind: z.string(),
   /** Project file the work belongs to, when any. */
   project: z.string().nullable(),
@@ -134,6 +136,20 @@ export const JobProgressSchema = z.object({
   message: z.string(),
   /** Estimated time to completion; null when unknown. */
   etaMs: z.number().nullable(),
+  /** Kind-specific figures: losses and λ for training, the best-so-far table for tuning. */
+  detail: z.unknown().optional(),
 });
 /** Progress of long work. */
 export type JobProgress = z.infer<typeof JobProgressSchema>;
+
+/** The end of a job (its run holds the results). */
+export const JobFinishedSchema = z.object({
+  jobId: z.string(),
+  runId: z.number(),
+  kind: z.string(),
+  project: z.string(),
+  state: z.enum(['succeeded', 'failed', 'cancelled']),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+/** The end of a job. */
+export type JobFinished = z.infer<typeof JobFinishedSchema>;

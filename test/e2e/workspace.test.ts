@@ -30,6 +30,18 @@ for (const target of TARGETS) {
         expect(await page.getByRole('list', { name: 'Track list' }).getByRole('listitem').count()).toBe(20);
         await page.screenshot({ path: artifactPath(`${target.name}-sample.png`) });
 
+        // Pre-annotate with ByteTrack over the sample's detections: new tracks after #20, one undo step.
+        await page.getByRole('button', { name: /Pre-annotate/ }).click();
+        const dialog = page.getByRole('dialog', { name: 'Pre-annotate' });
+        await dialog.getByRole('button', { name: 'Run tracker' }).click();
+        await dialog.waitFor({ state: 'detached', timeout: 60_000 });
+        await expect.poll(() => page.getByTestId('editor-message').textContent()).toMatch(/^pre-annotate with ByteTrack \(\d+ tracks\)$/);
+        const added = Number(/\((\d+) tracks\)/.exec((await page.getByTestId('editor-message').textContent())!)![1]);
+        expect(added).toBeGreaterThan(5);
+        expect(await page.getByRole('list', { name: 'Track list' }).getByRole('listitem').count()).toBe(20 + added);
+        await page.keyboard.press('Control+z');
+        await expect.poll(() => page.getByRole('list', { name: 'Track list' }).getByRole('listitem').count()).toBe(20);
+
         await page.getByPlaceholder('/data/MOT17/train/MOT17-02-SDP').fill(join(SHARED_DATA, 'mot17_mini_images', 'MOT17-train', 'MOT17-04-FRCNN'));
         await page.getByRole('button', { name: 'Import' }).click();
         const real = page.getByRole('option', { name: /MOT17-04-FRCNN/ });

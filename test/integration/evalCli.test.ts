@@ -3,11 +3,11 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/built';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
+import { SHARED_DATA } from '../helpers/sharedData';
 
-const DATA = join(ROOT, '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const GT = join(DATA, 'mot15_tud', 'MOT15-train');
 const TRACKER = join(DATA, 'mot15_tud', 'trackers', 'pymotmetrics_test');
 const INTEGER_FIELDS = new Set(['CLR_TP', 'CLR_FN', 'CLR_FP', 'IDSW', 'MT', 'PT', 'ML', 'Frag', 'CLR_Frames', 'IDTP', 'IDFN', 'IDFP', 'Dets', 'GT_Dets', 'IDs', 'GT_IDs', 'Frames']);

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateFolders } from '../../src-main/services/evaluation/evaluateFolders';
 import type { Benchmark } from '../../src-shared/metrics/motChallenge';
-import { ROOT } from '../helpers/built';
+import { SHARED_DATA } from '../helpers/sharedData';
 
-const DATA = join(ROOT, '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 const ref = JSON.parse(readFileSync(join(DATA, 'reference', 'trackeval.json'), 'utf8')) as Record<
   string,
   { benchmark: Benchmark; gt_folder: string; tracker_folder: string; seqmap: string; sequences: Record<string, Record<string, number>> }

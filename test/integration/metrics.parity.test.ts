@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateFolders } from '../../src-main/services/evaluation/evaluateFolders';
 import type { Benchmark } from '../../src-shared/metrics/motChallenge';
-import { ROOT } from '../helpers/built';
 import { tempDir } from '../helpers/tmp';
+import { SHARED_DATA } from '../helpers/sharedData';
 
-const DATA = join(ROOT, '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 interface Run {
   readonly benchmark: Benchmark;
   readonly preproc: { sequences: Record<string, Record<string, number>> };

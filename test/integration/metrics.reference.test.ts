@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateFolders, type EvaluationReport } from '../../src-main/services/evaluation/evaluateFolders';
 import type { Benchmark } from '../../src-shared/metrics/motChallenge';
-import { ROOT } from '../helpers/built';
+import { SHARED_DATA } from '../helpers/sharedData';
 
-const DATA = join(ROOT, '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 
 interface RefPair {
   readonly benchmark: Benchmark;

@@ -3,11 +3,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/built';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
+import { SHARED_DATA } from '../helpers/sharedData';
 
-const DATA = join(ROOT, '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 
 describe('trackwright track', () => {
   it('ByteTrack on MOT17-05-SDP (track_buffer 14 by sequence name) reproduces the official file', () => {

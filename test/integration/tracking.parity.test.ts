@@ -22,9 +22,9 @@ import { parseMotText } from '../../src-shared/formats/parseMotText';
 import { createTracker, trackingSetup, type TrackerKind } from '../../src-shared/tracking/registry';
 import { formatRows, groupByFrame, trackSequence } from '../../src-shared/tracking/sequence';
 import { sequentialIds } from '../../src-shared/tracking/types';
-import { ROOT } from '../helpers/built';
+import { SHARED_DATA } from '../helpers/sharedData';
 
-const DATA = join(ROOT, '..', 'shared', 'data');
+const DATA = SHARED_DATA;
 
 /** Our rows for one sequence, written as the official writer writes them. */
 function runOfficial(kind: TrackerKind, detsPath: string, sequence: string): string {

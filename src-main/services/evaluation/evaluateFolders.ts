@@ -4,10 +4,8 @@
 // The CLI calls this; the app will expose it as an API channel and store the report as a run.
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { analyzeSwitches, type SwitchAnalysis } from '../../../src-shared/analysis/idSwitches';
-import type { ClearMatchLog } from '../../../src-shared/metrics/clear';
-import { isMotChallengeError, preprocessMotChallenge, type Benchmark } from '../../../src-shared/metrics/motChallenge';
-import { combineSequences, evaluateSequence, trackEvalFields, type SequenceCounts } from '../../../src-shared/metrics/trackEval';
+import { evaluateTables, isEvaluationError, type SequenceReport, type SequenceTables } from '../../../src-shared/evaluation/evaluate';
+import type { Benchmark } from '../../../src-shared/metrics/motChallenge';
 import { parseMotText, type ParseMotResult } from '../../../src-shared/formats/parseMotText';
 import type { MotKind } from '../../../src-shared/formats/motTable';
 import { parseSeqInfo } from '../../../src-shared/formats/seqinfo';
@@ -32,14 +30,7 @@ export interface EvaluateRequest {
   readonly onSequence?: (done: number, total: number, name: string) => void;
 }
 
-/** TrackEval's fields for one sequence or COMBINED_SEQ. */
-export interface SequenceReport {
-  readonly name: string;
-  readonly fields: Readonly<Record<string, number>>;
-  readonly perAlpha: Readonly<Record<string, readonly number[]>>;
-  /** ID-switch events and fragmentations (when requested). */
-  readonly switches?: SwitchAnalysis;
-}
+export type { SequenceReport };
 
 /** The whole evaluation as plain data. */
 export interface EvaluationReport {
@@ -93,8 +84,7 @@ export function evaluateFolders(req: EvaluateRequest): EvaluationReport {
   if (seqmap.errors.length) fail('invalid_file', seqmap.errors[0]!);
   if (seqmap.names.length === 0) fail('invalid_file', `${seqmapFile}: lists no sequences`);
 
-  const counts: SequenceCounts[] = [];
-  const sequences: SequenceReport[] = [];
+  const tables: SequenceTables[] = [];
   for (const seq of seqmap.names) {
     const iniPath = join(gtFolder, seq, 'seqinfo.ini');
     const ini = parseSeqInfo(readText(iniPath, 'seqinfo.ini'), iniPath);
@@ -105,23 +95,14 @@ export function evaluateFolders(req: EvaluateRequest): EvaluationReport {
     if (!existsSync(trPath) && existsSync(join(trackerFolder, 'data', `${seq}.txt`))) trPath = join(trackerFolder, 'data', `${seq}.txt`);
     const gt = parseFile(gtPath, 'gt', seqLength);
     const tr = parseFile(trPath, 'res', seqLength);
-    const data = preprocessMotChallenge(gt.table, tr.table, { benchmark, doPreproc, seqLength, gtHasClassVisibility: gt.gtLayout === 'class-visibility' });
-    if (isMotChallengeError(data)) fail('invalid_file', `${data.which === 'gt' ? gtPath : trPath}:${data.line}: ${data.message}`);
-    const log: ClearMatchLog | undefined = req.events ? { trackerDetOfGtDet: new Int32Array(data.numGtDets) } : undefined;
-    const c = evaluateSequence(data, log);
-    counts.push(c);
-    const f = trackEvalFields(c);
-    sequences.push({
-      name: seq,
-      fields: f.fields,
-      perAlpha: f.perAlpha,
-      ...(log ? { switches: analyzeSwitches(data, log, { fps: ini.info.frameRate }) } : {}),
-    });
-    req.onSequence?.(sequences.length, seqmap.names.length, seq);
+    tables.push({ name: seq, gt: gt.table, tracker: tr.table, seqLength, fps: ini.info.frameRate, gtHasClassVisibility: gt.gtLayout === 'class-visibility' });
   }
-  // TrackEval combines in sorted sequence order (eval.py: `for curr_seq in sorted(seq_list)`).
-  const order = sequences.map((s, k) => [s.name, k] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const combined = trackEvalFields(combineSequences(order.map(([, k]) => counts[k]!)));
+  const r = evaluateTables(tables, { benchmark, doPreproc, events: req.events ?? false, ...(req.onSequence ? { onSequence: req.onSequence } : {}) });
+  if (isEvaluationError(r)) {
+    const file = r.which === 'gt' ? join(gtFolder, r.sequence, 'gt', 'gt.txt') : join(trackerFolder, `${r.sequence}.txt`);
+    fail('invalid_file', `${file}:${r.line}: ${r.message}`);
+  }
+  const { sequences, combined } = r;
   return {
     benchmark,
     doPreproc,
@@ -130,7 +111,7 @@ export function evaluateFolders(req: EvaluateRequest): EvaluationReport {
     seqmapFile,
     tracker: basename(trackerFolder),
     sequences,
-    combined: { name: 'COMBINED_SEQ', fields: combined.fields, perAlpha: combined.perAlpha },
+    combined,
     durationMs: performance.now() - started,
   };
 }

@@ -35,7 +35,7 @@ export class TransferService {
         if (now - last < 200 && done < total) return; // throttle: a few events per second
         last = now;
         const rate = done / Math.max(1, now - started);
-        this.events.emit('jobs.progress', { jobId, kind: 'import.video', project: r.project, done, total, message, etaMs: total > done && rate > 0 ? Math.round((total - done) / rate) : null });
+        this.events.emit('jobs.progress', { jobId, runId: 0, kind: 'import.video', project: r.project, done, total, message, etaMs: total > done && rate > 0 ? Math.round((total - done) / rate) : null });
       },
     });
   }

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppErrorException } from '../../../../../src-shared/ipc/result';
 import { trackFile, trackFolder } from '../../../../../src-main/services/tracking/trackFiles';
-import { ROOT } from '../../../../helpers/built';
 import { tempDir } from '../../../../helpers/tmp';
+import { SHARED_DATA } from '../../../../helpers/sharedData';
 
-const MINI = join(ROOT, '..', 'shared', 'data', 'mot17_mini_images', 'MOT17-train');
+const MINI = join(SHARED_DATA, 'mot17_mini_images', 'MOT17-train');
 
 describe('trackFile / trackFolder', () => {
   it('runs the appearance tracker on real frames with colour-histogram embeddings', async () => {
@@ -38,7 +38,7 @@ describe('trackFile / trackFolder', () => {
   });
 
   it('fails with an AppError when the appearance tracker has no frames', async () => {
-    const dets = join(ROOT, '..', 'shared', 'data', 'mot17', 'MOT17-train', 'MOT17-04-SDP', 'det', 'det.txt');
+    const dets = join(SHARED_DATA, 'mot17', 'MOT17-train', 'MOT17-04-SDP', 'det', 'det.txt');
     const p = trackFile({ tracker: 'appearance', detsPath: dets, official: false, params: {}, format: 'official', outPath: join(tempDir(), 'x.txt') });
     await expect(p).rejects.toBeInstanceOf(AppErrorException);
     await expect(p).rejects.toMatchObject({ appError: { code: 'not_found' } });
