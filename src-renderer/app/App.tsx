@@ -22,7 +22,7 @@ export function App() {
         {route.page === 'projects' ? (
           <ProjectList onOpen={(p) => navigate({ page: 'project', path: p.path })} />
         ) : (
-          <Workspace path={route.path} onClose={() => navigate({ page: 'projects' })} />
+          <Workspace path={route.path} view={route.view ?? 'annotate'} focus={route.focus} onNavigate={(view, focus) => navigate({ page: 'project', path: route.path, view, focus })} onClose={() => navigate({ page: 'projects' })} />
         )}
       </main>
       <StatusBar info={info} backend={backend} error={error} />

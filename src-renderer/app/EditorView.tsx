@@ -16,10 +16,11 @@ import { Timeline } from '../panels/Timeline';
 import { TrackDetails } from '../panels/TrackDetails';
 import { TrackList } from '../panels/TrackList';
 import { useApi } from './api';
+import type { Focus } from './route';
 import { FrameBar } from './FrameBar';
 
 /** The editor for `seq` of `project`. */
-export function EditorView({ project, seq }: { project: string; seq: SequenceSummary }) {
+export function EditorView({ project, seq, focus }: { project: string; seq: SequenceSummary; focus?: Focus | undefined }) {
   const api = useApi();
   const ctl = useMemo(() => new EditorController(api, { project, sequence: seq.id }, new SequenceModel(seq.frameCount), new EditorStore(seq.frameCount)), [api, project, seq.id, seq.frameCount]);
   const s = useEditorFields(ctl, 'frame', 'playing', 'tool', 'message');
@@ -39,6 +40,13 @@ export function EditorView({ project, seq }: { project: string; seq: SequenceSum
       live = false;
     };
   }, [ctl]);
+
+  // A jump from elsewhere (review queue, run comparison): that frame, those tracks selected.
+  useEffect(() => {
+    if (!loaded || !focus) return;
+    if (focus.frame !== undefined) ctl.store.goto(focus.frame);
+    if (focus.tracks) ctl.store.set({ selected: focus.tracks.filter((id) => ctl.model.track(id)) });
+  }, [loaded, focus, ctl]);
 
   // Re-render when the model changes (edits, undo): the toolbar shows the undo and redo labels.
   useModelVersion(ctl);
