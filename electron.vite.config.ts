@@ -13,6 +13,9 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 process.env['ELECTRON_MAJOR_VER'] ??= (pkg.optionalDependencies['electron'] ?? '41').replace(/^\D*/, '').split('.')[0];
 
 /** Worker entries: one per long-running kind of job (ARCHITECTURE.md §3). */
+/** The build folder: out/, or $TRACKWRIGHT_OUT_DIR (a second build beside it; test/helpers/built.ts reads the same variable). */
+const OUT = process.env['TRACKWRIGHT_OUT_DIR'] ?? 'out';
+
 const workers = {
   'backendProbe.worker': 'src-main/learning/backendProbe.worker.ts',
   'evaluate.worker': 'src-main/workers/evaluate.worker.ts',
@@ -27,7 +30,7 @@ export default defineConfig({
   main: {
     build: {
       target: 'node20.19',
-      outDir: 'out/main',
+      outDir: `${OUT}/main`,
       externalizeDeps: { include: ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'] },
       rolldownOptions: {
         input: {
@@ -40,7 +43,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: `${OUT}/preload`,
       // A sandboxed preload can require nothing but 'electron': bundle everything else.
       externalizeDeps: false,
       // A sandboxed preload cannot be an ES module.
@@ -52,7 +55,7 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
-      outDir: resolve('out/renderer'),
+      outDir: resolve(`${OUT}/renderer`),
       emptyOutDir: true,
       minify: true,
       // One local bundle (React, Konva): loaded from disk or loopback, never over a network.

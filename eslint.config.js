@@ -44,7 +44,7 @@ const mainExcept = (allowed, why) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-artifacts/**', 'coverage/**', 'test/fixtures/**'] },
+  { ignores: ['out/**', 'out-*/**', 'dist/**', 'node_modules/**', 'test-artifacts/**', 'coverage/**', 'test/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,6 +1,6 @@
 // Integration and e2e tests run the built app (`npm run build`, which `npm test` runs first).
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root. */
@@ -17,12 +17,17 @@ function newestMtime(dir: string): number {
 
 let warned = false;
 
-/** Paths of the build output; throws with the fix when it is missing, warns when older than the sources. */
+/**
+ * Paths of the build output; throws with the fix when it is missing, warns when older than the sources.
+ * $TRACKWRIGHT_OUT_DIR points tests at another build (`electron-vite build --outDir <dir>`), so two
+ * builds can be tested side by side; the CLI is then run from that build directly, not through bin/.
+ */
 export function builtApp(): { cli: string; bin: string; preload: string; renderer: string } {
-  const out = join(ROOT, 'out');
+  const custom = process.env['TRACKWRIGHT_OUT_DIR'];
+  const out = custom ? resolve(ROOT, custom) : join(ROOT, 'out');
   const paths = {
     cli: join(out, 'main', 'cli.js'),
-    bin: join(ROOT, 'bin', 'trackwright.js'),
+    bin: custom ? join(out, 'main', 'cli.js') : join(ROOT, 'bin', 'trackwright.js'),
     preload: join(out, 'preload', 'index.cjs'),
     renderer: join(out, 'renderer'),
   };
