@@ -19,6 +19,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser at a time on 2 cores.
           fileParallelism: false,
+          // expect.poll waits 1 s by default: too short for a UI on a loaded 2-core machine.
+          expect: { poll: { timeout: 20_000 } },
         },
       },
     ],

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProjectSummary, SequenceSummary } from '../../src-shared/ipc/schemas';
 import { errorMessage, unwrap } from '../api/client';
 import { FrameStage } from '../canvas/FrameStage';
+import { ExportDialog } from '../export/ExportDialog';
 import { ImportPanel } from '../panels/ImportPanel';
 import { useApi } from './api';
 import { EditorView } from './EditorView';
@@ -28,6 +29,7 @@ export function Workspace({ path, view, focus, onNavigate, onClose }: { path: st
   const [sequences, setSequences] = useState<SequenceSummary[]>([]);
   const [selected, setSelected] = useState<number>();
   const [error, setError] = useState<string>();
+  const [exporting, setExporting] = useState(false);
 
   const refresh = useCallback(async () => {
     const list = unwrap(await api.invoke('sequences.list', { project: path }));
@@ -80,7 +82,12 @@ export function Workspace({ path, view, focus, onNavigate, onClose }: { path: st
               {t.label}
             </button>
           ))}
+          <span className="spacer" />
+          <button className="export" onClick={() => setExporting(true)} disabled={sequences.length === 0} title="Export MOTChallenge files or a TrackEval benchmark folder">
+            Export…
+          </button>
         </nav>
+        {exporting && <ExportDialog project={path} sequences={sequences} onClose={() => setExporting(false)} />}
         {view === 'annotate' ? (
           <div className="workspace" data-testid="workspace">
             <aside className="panel panel-left" aria-label="Sequences">

@@ -1,5 +1,5 @@
 // The CLI's import / sequences / export / sample commands on real files.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
@@ -26,6 +26,30 @@ describe('trackwright import / sequences / export', () => {
     const again = runCli(['export', '--project', project, '--benchmark-folder', '--out', out, '--data-dir', dataDir]);
     expect(again.code).toBe(1);
     expect(again.stderr.trim()).toMatch(/^trackwright: error: .* exists; choose an empty destination or overwrite \[conflict\]$/);
+  });
+
+  it('--check runs the fidelity check and writes nothing; the export itself then refuses the same errors', () => {
+    const dataDir = tempDir();
+    const project = runCli(['projects', 'create', 'check', '--data-dir', dataDir]).stdout.trim();
+    runCli(['import', '--project', project, join(SHARED_DATA, 'mot15_tud', 'MOT15-train', 'TUD-Campus'), '--data-dir', dataDir]);
+    // Column 8 = 2 in a result file: TrackEval reads it as a class and refuses the file.
+    const file = join(tempDir(), 'res.txt');
+    writeFileSync(file, '1,1,10,10,20,40,0.9,2,-1,-1\n2,1,11,10,20,40,0.9,1,-1,-1\n');
+    expect(runCli(['import', '--project', project, '--as', 'res', '--sequence', 'TUD-Campus', '--name', 'bad', file, '--data-dir', dataDir]).code).toBe(0);
+    const out = join(tempDir(), 'bench');
+    const check = runCli(['export', '--project', project, '--benchmark-folder', '--out', out, '--trackers', 'bad', '--check', '--data-dir', dataDir]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('error: trackers/bad/TUD-Campus.txt:1: column 8 is 2: TrackEval reads it as a class and refuses classes > 1');
+    expect(check.stderr).toMatch(/check: \d+ rows in 4 file\(s\), 1 error\(s\), 0 warning\(s\); nothing written/);
+    expect(existsSync(out)).toBe(false);
+    const write = runCli(['export', '--project', project, '--benchmark-folder', '--out', out, '--trackers', 'bad', '--data-dir', dataDir]);
+    expect(write.code).toBe(1);
+    expect(write.stderr).toMatch(/Export refused by the fidelity check: trackers\/bad\/TUD-Campus.txt:1: column 8 is 2/);
+    expect(existsSync(out)).toBe(false);
+    // Without the bad set, the check passes and still writes nothing.
+    const ok = runCli(['export', '--project', project, '--benchmark-folder', '--out', out, '--check', '--data-dir', dataDir]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('reports a bad line with file, line, column, value and expectation, in one line, and exits 1', () => {

@@ -27,7 +27,8 @@ seqLength, valid classes, consistent seqinfo); errors write nothing, warnings ar
   --benchmark B         benchmark name of the folder (default: the sequences', else MOT17)
   --split S             split suffix (default train)
   --trackers N,...      result sets to write as trackers/<name>/
-  --overwrite           replace an existing destination`,
+  --overwrite           replace an existing destination
+  --check               run the fidelity check and list the files; write nothing (exit 1 on errors)`,
   options: {
     project: { type: 'string' },
     out: { type: 'string' },
@@ -38,6 +39,7 @@ seqLength, valid classes, consistent seqinfo); errors write nothing, warnings ar
     split: { type: 'string' },
     trackers: { type: 'string' },
     overwrite: { type: 'boolean' },
+    check: { type: 'boolean' },
   },
   async run(v, pos, ctx) {
     if (pos.length) throw new CliError(`unexpected argument ${JSON.stringify(pos[0])}`, 2);
@@ -47,6 +49,7 @@ seqLength, valid classes, consistent seqinfo); errors write nothing, warnings ar
     await call(ctx, 'projects.open', { path: project });
     const sequences = (v['sequence'] as string[] | undefined)?.map(seqRef);
     const overwrite = v['overwrite'] === true;
+    const check = v['check'] === true;
     let report;
     if (v['benchmark-folder']) {
       const trackers = (v['trackers'] as string | undefined)?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -54,6 +57,7 @@ seqLength, valid classes, consistent seqinfo); errors write nothing, warnings ar
         project,
         out,
         overwrite,
+        check,
         ...(sequences ? { sequences } : {}),
         ...(v['benchmark'] ? { benchmark: v['benchmark'] as string } : {}),
         ...(v['split'] ? { split: v['split'] as string } : {}),
@@ -70,10 +74,16 @@ seqLength, valid classes, consistent seqinfo); errors write nothing, warnings ar
         source: m ? { kind: m[1] as 'det' | 'res', name: m[2]! } : { kind: 'gt' },
         out,
         overwrite,
+        check,
       });
     }
     for (const f of report.findings) ctx.info(`${f.severity}: ${f.file}${f.line ? `:${f.line}` : ''}: ${f.message}`);
     for (const f of report.files) ctx.out(f);
+    if (!report.written) {
+      const errors = report.findings.filter((f) => f.severity === 'error').length;
+      ctx.info(`check: ${report.rows} rows in ${report.files.length} file(s), ${errors} error(s), ${report.findings.length - errors} warning(s); nothing written${report.existed ? ` (${out} exists: writing needs --overwrite)` : ''}`);
+      return errors ? 1 : 0;
+    }
     ctx.info(`${report.rows} rows in ${report.files.length} file(s)`);
     return 0;
   },

@@ -18,11 +18,25 @@ import type { FlaggedBoxes } from '../../store/project/tileCodec';
 /** Which boxes to export: the annotations (as gt) or a detection / result set by name. */
 export type ExportSource = { kind: 'gt' } | { kind: 'det' | 'res'; name: string };
 
-/** What an export did. */
+/** What an export did (or, checking, would do). */
 export interface ExportReport {
   readonly files: string[];
   readonly rows: number;
   readonly findings: FidelityFinding[];
+  /** False when only checked. */
+  readonly written: boolean;
+  /** The destination existed before. */
+  readonly existed: boolean;
+}
+
+/** How to export. */
+export interface ExportOptions {
+  /** Replace an existing destination. */
+  readonly overwrite?: boolean;
+  /** Check and list the files; write nothing. */
+  readonly check?: boolean;
+  /** Called after each step (a sequence checked, a file written). */
+  readonly onProgress?: (done: number, total: number, message: string) => void;
 }
 
 /** The rows of a sequence for a source, in canonical order, as a MotTable. */
@@ -77,32 +91,40 @@ function blockOnErrors(findings: FidelityFinding[]): void {
   }
 }
 
-/** Writes one sequence's rows as one MOT text file (and, for gt, its seqinfo.ini beside gt/ when asked). */
-export function exportFile(store: ProjectStore, seq: SequenceRow, source: ExportSource, out: string, o: { overwrite?: boolean } = {}): ExportReport {
+/** Writes one sequence's rows as one MOT text file. */
+export function exportFile(store: ProjectStore, seq: SequenceRow, source: ExportSource, out: string, o: ExportOptions = {}): ExportReport {
   const file = resolve(out);
-  if (existsSync(file) && !o.overwrite) fail('conflict', `${file} exists; choose another name or overwrite`);
+  const existed = existsSync(file);
   const { table, columns } = exportRows(store, seq, source);
   const findings = checkTable({ file: basename(file), kind: source.kind, table, columns, seqLength: seq.frameCount, gtLayout: seq.gtLayout });
+  if (o.check) return { files: [file], rows: table.count, findings, written: false, existed };
   blockOnErrors(findings);
+  if (existed && !o.overwrite) fail('conflict', `${file} exists; choose another name or overwrite`);
   atomicWrite(file, writeMotBytes(table, { columns }));
-  return { files: [file], rows: table.count, findings };
+  return { files: [file], rows: table.count, findings, written: true, existed };
 }
 
-/** Writes a TrackEval benchmark folder for the given sequences. */
-export function exportBenchmark(
+/** Lets queued I/O (progress events to the renderer) go out between steps of a long export. */
+const yieldToEvents = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+/** Writes a TrackEval benchmark folder for the given sequences (each sequence is read consistently; steps yield). */
+export async function exportBenchmark(
   store: ProjectStore,
   seqs: readonly SequenceRow[],
   out: string,
-  o: { split?: string; benchmark?: string; trackerSets?: readonly string[]; overwrite?: boolean; onProgress?: (done: number, total: number) => void } = {},
-): ExportReport {
+  o: ExportOptions & { split?: string; benchmark?: string; trackerSets?: readonly string[] } = {},
+): Promise<ExportReport> {
   const root = resolve(out);
+  const existed = existsSync(root);
   if (seqs.length === 0) fail('invalid_request', 'Nothing to export: no sequences selected');
   const bench = o.benchmark ?? seqs.find((s) => s.benchmark)?.benchmark ?? 'MOT17';
   const split = `${bench}-${o.split ?? 'train'}`;
   const findings: FidelityFinding[] = [];
   const files: [rel: string, data: Uint8Array | string][] = [];
   let rows = 0;
-  seqs.forEach((seq, i) => {
+  // Steps: one per sequence checked, one per sequence written (its files), one for the move into place.
+  const total = 2 * seqs.length + 1;
+  for (const [i, seq] of seqs.entries()) {
     const { table, columns } = exportRows(store, seq, { kind: 'gt' });
     const gtRel = `${split}/${seq.name}/gt/gt.txt`;
     findings.push(...checkTable({ file: gtRel, kind: 'gt', table, columns, seqLength: seq.frameCount, gtLayout: seq.gtLayout }));
@@ -119,19 +141,30 @@ export function exportBenchmark(
       files.push([rel, writeMotBytes(r.table, { columns: r.columns })]);
       rows += r.table.count;
     }
-    o.onProgress?.(i + 1, seqs.length);
-  });
+    o.onProgress?.(i + 1, total, `checked ${seq.name}`);
+    await yieldToEvents();
+  }
   files.push([`seqmaps/${split}.txt`, writeSeqmap(seqs.map((s) => s.name))]);
+  const report = { files: files.map(([rel]) => join(root, rel)), rows, findings, existed };
+  if (o.check) return { ...report, written: false };
   blockOnErrors(findings);
-  if (existsSync(root) && !o.overwrite) fail('conflict', `${root} exists; choose an empty destination or overwrite`);
+  if (existed && !o.overwrite) fail('conflict', `${root} exists; choose an empty destination or overwrite`);
   const staging = `${root}.tw-partial-${process.pid}-${Date.now()}`;
   try {
-    for (const [rel, data] of files) atomicWrite(join(staging, rel), data);
+    let written = 0;
+    for (const [rel, data] of files) {
+      atomicWrite(join(staging, rel), data);
+      if (rel.endsWith('seqinfo.ini')) {
+        o.onProgress?.(seqs.length + ++written, total, `wrote ${rel.split('/')[1]}`);
+        await yieldToEvents();
+      }
+    }
     if (existsSync(root)) rmSync(root, { recursive: true, force: true });
     renameSync(staging, root);
+    o.onProgress?.(total, total, `wrote ${root}`);
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     fail('io', `Cannot write ${root}: ${(e as Error).message}`);
   }
-  return { files: files.map(([rel]) => join(root, rel)), rows, findings };
+  return { ...report, written: true };
 }

@@ -57,17 +57,27 @@ export class TransferService {
 
   exportFile(r: Req<'export.file'>): Res<'export.file'> {
     const store = this.projects.store(r.project);
-    return exportFile(store, resolveSequence(store, r.sequence), r.source, r.out, { overwrite: r.overwrite ?? false });
+    return exportFile(store, resolveSequence(store, r.sequence), r.source, r.out, { overwrite: r.overwrite ?? false, check: r.check ?? false });
   }
 
-  exportBenchmark(r: Req<'export.benchmark'>): Res<'export.benchmark'> {
+  exportBenchmark(r: Req<'export.benchmark'>): Promise<Res<'export.benchmark'>> {
     const store = this.projects.store(r.project);
     const seqs = r.sequences ? r.sequences.map((s) => resolveSequence(store, s)) : store.sequences.list();
+    const started = performance.now();
     return exportBenchmark(store, seqs, r.out, {
       ...(r.split ? { split: r.split } : {}),
       ...(r.benchmark ? { benchmark: r.benchmark } : {}),
       ...(r.trackerSets ? { trackerSets: r.trackerSets } : {}),
       overwrite: r.overwrite ?? false,
+      check: r.check ?? false,
+      ...(r.progressId
+        ? {
+            onProgress: (done: number, total: number, message: string) => {
+              const rate = done / Math.max(1, performance.now() - started);
+              this.events.emit('jobs.progress', { jobId: r.progressId!, runId: 0, kind: 'export', project: r.project, done, total, message, etaMs: total > done && rate > 0 ? Math.round((total - done) / rate) : null });
+            },
+          }
+        : {}),
     });
   }
 }

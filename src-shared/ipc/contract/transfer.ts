@@ -12,8 +12,25 @@ export const FindingSchema = z.object({
   message: z.string(),
 });
 
-/** What an export wrote. */
-export const ExportReportSchema = z.object({ files: z.array(z.string()), rows: z.number(), findings: z.array(FindingSchema) });
+/** What an export wrote (or, with `check`, would write). */
+export const ExportReportSchema = z.object({
+  files: z.array(z.string()),
+  rows: z.number(),
+  findings: z.array(FindingSchema),
+  /** False for a check: nothing was written. */
+  written: z.boolean(),
+  /** The destination existed before (a check tells the user that writing needs overwrite). */
+  existed: z.boolean(),
+});
+
+/** Options of both export channels. */
+const exportOptions = {
+  overwrite: z.boolean().optional(),
+  /** Run the fidelity check and list the files, write nothing. */
+  check: z.boolean().optional(),
+  /** Progress of a large export comes as jobs.progress events with this job id (kind 'export'). */
+  progressId: z.string().min(1).max(100).optional(),
+};
 
 /** Which boxes to export. */
 export const ExportSourceSchema = z.discriminatedUnion('kind', [
@@ -55,7 +72,7 @@ export const transferChannels = {
   },
   'export.file': {
     request: z
-      .object({ ...projectRef, sequence: SequenceRefSchema, source: ExportSourceSchema, out: PathSchema, overwrite: z.boolean().optional() })
+      .object({ ...projectRef, sequence: SequenceRefSchema, source: ExportSourceSchema, out: PathSchema, ...exportOptions })
       .strict(),
     response: ExportReportSchema,
   },
@@ -71,7 +88,7 @@ export const transferChannels = {
         benchmark: z.string().regex(/^[\w-]+$/).optional(),
         /** Result sets to write as trackers/<name>/<seq>.txt. */
         trackerSets: z.array(z.string().min(1)).optional(),
-        overwrite: z.boolean().optional(),
+        ...exportOptions,
       })
       .strict(),
     response: ExportReportSchema,
