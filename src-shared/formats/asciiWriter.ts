@@ -14,7 +14,6 @@ for (let i = 0; i < 100; i++) {
 export class AsciiWriter {
   #buf: Uint8Array;
   #pos = 0;
-  readonly #digits = new Uint8Array(24);
 
   constructor(initialBytes = 1 << 16) {
     this.#buf = new Uint8Array(initialBytes);
@@ -44,24 +43,41 @@ export class AsciiWriter {
   /** Appends a whole number with |v| < 2^53. */
   int(v: number): void {
     this.#ensure(24);
+    this.#int(v);
+  }
+
+  /** int() without the capacity check (callers reserve 24 bytes). Digits are written in place, two per division. */
+  #int(v: number): void {
+    const buf = this.#buf;
+    let pos = this.#pos;
     if (v < 0) {
-      this.#buf[this.#pos++] = 45;
+      buf[pos++] = 45;
       v = -v;
     }
-    // Digits right to left into the scratch buffer, two at a time, then copied in order.
-    let n = 0;
-    while (v >= 100) {
+    let len = 1;
+    while (len < 16 && v >= POW10[len]!) len++;
+    if (len === 16) len = String(v).length; // 16 digits and more (to 2^53): rare, exact via String
+    let end = pos + len;
+    this.#pos = end;
+    while (v >= 2147483648) {
       const q = Math.floor(v / 100);
       const r = (v - q * 100) * 2;
-      this.#digits[n++] = PAIRS[r + 1]!;
-      this.#digits[n++] = PAIRS[r]!;
+      buf[--end] = PAIRS[r + 1]!;
+      buf[--end] = PAIRS[r]!;
+      v = q;
+    }
+    while (v >= 100) {
+      // Below 2^31: integer division by truncation.
+      const q = (v / 100) | 0;
+      const r = (v - q * 100) * 2;
+      buf[--end] = PAIRS[r + 1]!;
+      buf[--end] = PAIRS[r]!;
       v = q;
     }
     if (v >= 10) {
-      this.#digits[n++] = PAIRS[v * 2 + 1]!;
-      this.#digits[n++] = PAIRS[v * 2]!;
-    } else this.#digits[n++] = 48 + v;
-    while (n > 0) this.#buf[this.#pos++] = this.#digits[--n]!;
+      buf[--end] = PAIRS[v * 2 + 1]!;
+      buf[--end] = PAIRS[v * 2]!;
+    } else buf[--end] = 48 + v;
   }
 
   /** Appends `v` exactly as String(v) writes it (see formatDecimal), without making a string. */
@@ -90,16 +106,17 @@ export class AsciiWriter {
         }
       }
       if (k > 0) {
+        this.#ensure(32);
         const p = POW10[k]!;
         const ip = Math.floor(a);
-        if (v < 0) this.byte(45);
-        this.int(ip);
-        this.byte(46);
+        if (v < 0) this.#buf[this.#pos++] = 45;
+        this.#int(ip);
+        const buf = this.#buf;
+        buf[this.#pos++] = 46;
         let f = m - ip * p;
-        this.#ensure(k);
-        for (let d = k - 1; d >= 0; d--) {
-          const q = Math.floor(f / 10);
-          this.#buf[this.#pos + d] = 48 + (f - q * 10);
+        for (let d = this.#pos + k - 1; d >= this.#pos; d--) {
+          const q = (f / 10) | 0; // f < 10^6
+          buf[d] = 48 + (f - q * 10);
           f = q;
         }
         this.#pos += k;

@@ -1,7 +1,8 @@
 // Fast, exact decimal <-> double conversion for MOT text. Both directions agree with JavaScript's own
 // Number()/String() (correctly rounded, shortest round-trip), and fall back to them outside the fast path.
 
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** 10^k for k = 0..22, each exact in a double. */
+export const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
  * Parses text[a, b) as a plain decimal number ([+-]digits[.digits]). Returns NaN when the text is not

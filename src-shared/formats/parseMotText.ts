@@ -4,7 +4,7 @@
 // ids and classes. We accept exactly what it accepts as valid data and report everything else, one
 // error per bad line, naming the line, the column, the value found and what was expected.
 import { allocTable, sliceTable, type GtLayout, type MotKind, type MotTable } from './motTable';
-import { parseDecimalFast } from './numbers';
+import { POW10 } from './numbers';
 import { Int32PairMap } from './pairSet';
 
 /** One bad line. */
@@ -85,7 +85,13 @@ export function parseMotText(text: string, opts: ParseMotOptions): ParseMotResul
   let firstDataLine = 0;
   let layout: GtLayout | undefined = opts.kind === 'gt' ? opts.gtLayout : undefined;
   const t = allocTable(opts.kind, 0, lineBreaks + 1);
-  const seen = opts.kind === 'det' ? undefined : new Int32PairMap(lineBreaks + 1);
+  // Duplicate (frame, id) check. While the accepted rows are strictly increasing by (frame, id) or by
+  // (id, frame) (how MOT files are written), no row can repeat an earlier one; the hash map (random
+  // memory access: most of the parse time on a 1M-row file) is built only once both orders break.
+  const checkDuplicates = opts.kind !== 'det';
+  let seen: Int32PairMap | undefined;
+  let byFrameId = true;
+  let byIdFrame = true;
   const starts = new Int32Array(MAX_FIELDS + 2);
   const ends = new Int32Array(MAX_FIELDS + 2);
   const values = new Float64Array(MAX_FIELDS);
@@ -124,20 +130,42 @@ export function parseMotText(text: string, opts: ParseMotOptions): ParseMotResul
       pos = next;
       continue;
     }
+    // One pass splits the fields and reads plain decimals ([+-]digits[.digits], at most 15 digits:
+    // exactly parseDecimalFast's fast path); a field it cannot read is NaN here and re-read below.
     let n = 0;
     let fieldStart = pos;
     let tooMany = false;
+    let m = 0;
+    let digits = 0;
+    let frac = 0;
+    let dot = false;
+    let neg = false;
+    let plain = true;
     for (let i = pos; i <= lineEnd; i++) {
-      if (i === lineEnd || text.charCodeAt(i) === 44) {
+      const c = i === lineEnd ? 44 : text.charCodeAt(i);
+      if (c === 44) {
         if (n >= MAX_FIELDS + 1) {
           tooMany = true;
           break;
         }
         starts[n] = fieldStart;
         ends[n] = i;
+        if (n < MAX_FIELDS) {
+          const v = frac ? m / POW10[frac]! : m;
+          values[n] = plain && digits > 0 && digits <= 15 ? (neg ? -v : v) : NaN;
+        }
         n++;
         fieldStart = i + 1;
-      }
+        m = digits = frac = 0;
+        dot = neg = false;
+        plain = true;
+      } else if (c >= 48 && c <= 57) {
+        m = m * 10 + (c - 48);
+        digits++;
+        if (dot) frac++;
+      } else if (c === 46 && !dot) dot = true;
+      else if ((c === 45 || c === 43) && i === fieldStart) neg = c === 45;
+      else plain = false;
     }
     // TrackEval drops one trailing empty field ("1,2,...,-1,").
     if (!tooMany && n > 1 && isBlank(text, starts[n - 1]!, ends[n - 1]!)) n--;
@@ -162,7 +190,7 @@ export function parseMotText(text: string, opts: ParseMotOptions): ParseMotResul
     for (let k = 0; k < n; k++) {
       let a = starts[k]!;
       let b = ends[k]!;
-      let v = parseDecimalFast(text, a, b);
+      let v = values[k]!;
       if (v !== v) {
         while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
         while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
@@ -208,6 +236,16 @@ export function parseMotText(text: string, opts: ParseMotOptions): ParseMotResul
       if (vis < 0 || vis > 1) {
         report(lineNo, 9, cell(8), 'a visibility from 0 to 1');
         continue;
+      }
+    }
+    if (checkDuplicates && !seen && t.count > 0) {
+      const pf = t.frame[t.count - 1]!;
+      const pi = t.id[t.count - 1]!;
+      byFrameId &&= frame > pf || (frame === pf && id > pi);
+      byIdFrame &&= id > pi || (id === pi && frame > pf);
+      if (!byFrameId && !byIdFrame) {
+        seen = new Int32PairMap(lineBreaks + 1);
+        for (let j = 0; j < t.count; j++) seen.setIfAbsent(t.frame[j]!, t.id[j]!, t.line[j]!);
       }
     }
     if (seen) {

@@ -35,12 +35,18 @@ export function encodeTile(src: BoxColumns & { flags?: Uint8Array }, order: Arra
   const id = new Int32Array(buf, 8 + 4 * n, n);
   const f64 = F64_COLUMNS.map((_, k) => new Float64Array(buf, 8 + 8 * n + 8 * n * k, n));
   const flags = new Uint8Array(buf, 8 + 72 * n, n);
+  const { frame: sf, id: si, flags: sflags } = src;
   for (let i = 0; i < n; i++) {
     const r = order[from + i]!;
-    frame[i] = src.frame[r]!;
-    id[i] = src.id[r]!;
-    for (let k = 0; k < 8; k++) f64[k]![i] = src[F64_COLUMNS[k]!][r]!;
-    flags[i] = src.flags ? src.flags[r]! : 0;
+    frame[i] = sf[r]!;
+    id[i] = si[r]!;
+    if (sflags) flags[i] = sflags[r]!;
+  }
+  // Column by column: one source array per loop (a property lookup per value costs ~20% of an import).
+  for (let k = 0; k < 8; k++) {
+    const from64 = src[F64_COLUMNS[k]!];
+    const to64 = f64[k]!;
+    for (let i = 0; i < n; i++) to64[i] = from64[order[from + i]!]!;
   }
   return new Uint8Array(buf);
 }

@@ -78,6 +78,18 @@ describe('parseMotText', () => {
     expect(r.table.count).toBe(2);
   });
 
+  it('finds duplicates in any row order (sorted by frame, by id, or neither)', () => {
+    // Sorted by (id, frame), as MOT17's gt.txt is: no duplicate possible, none reported.
+    expect(gt('1,1,1,1,5,5,1,1,1\n2,1,1,1,5,5,1,1,1\n1,2,1,1,5,5,1,1,1\n2,2,1,1,5,5,1,1,1\n').errorCount).toBe(0);
+    // Unordered: the repeat of line 1 is found after both orders break.
+    const r = gt('1,1,1,1,5,5,1,1,1\n1,2,1,1,5,5,1,1,1\n2,1,1,1,5,5,1,1,1\n1,1,2,2,5,5,1,1,1\n3,3,1,1,5,5,1,1,1\n2,1,1,1,5,5,1,1,1\n');
+    expect(r.errors.map((e) => [e.line, e.expected])).toEqual([
+      [4, 'one row per (frame, id): id 1 already appears in frame 1 at line 1'],
+      [6, 'one row per (frame, id): id 1 already appears in frame 2 at line 3'],
+    ]);
+    expect(r.table.count).toBe(4);
+  });
+
   it('refuses frames beyond seqLength when it is known', () => {
     const r = gt('600,1,1,1,5,5,1,1,1\n601,1,1,1,5,5,1,1,1\n', { seqLength: 600 });
     expect(r.errors).toHaveLength(1);
