@@ -119,17 +119,17 @@ export function linearSumAssignmentWith(k: ScanKernel, cost: Float64Array, rows:
   const transpose = cols < rows;
   const nr = transpose ? cols : rows;
   const nc = transpose ? rows : cols;
-  const n = rows * cols;
   k.ensure(bytesFor(nr, nc));
   const c = k.f64;
   const c0 = 1; // cost starts at byte 8
-  if (transpose) {
-    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) c[c0 + j * rows + i] = cost[i * cols + j]!;
-  } else c.set(cost.subarray(0, n), c0);
-  if (maximize) for (let q = c0; q < c0 + n; q++) c[q] = -c[q]!;
-  for (let q = c0; q < c0 + n; q++) {
-    const x = c[q]!;
-    if (x !== x || x === -Infinity) throw new Error('linearSumAssignment: matrix contains invalid numeric entries');
+  // One pass: copy (transposed when tall), negate when maximising, refuse NaN and -Infinity.
+  const sign = maximize ? -1 : 1;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const x = sign * cost[i * cols + j]!;
+      if (x !== x || x === -Infinity) throw new Error('linearSumAssignment: matrix contains invalid numeric entries');
+      c[transpose ? c0 + j * rows + i : c0 + i * cols + j] = x;
+    }
   }
   if (!solveWide(k, nr, nc)) throw new Error('linearSumAssignment: cost matrix is infeasible');
   const col4row = (8 + (nr * nc + 2 * nc + nr) * 8 + 3 * nc * 4) >> 2;

@@ -21,10 +21,11 @@ export interface Matches {
  * byte, while lapjv's zero-padded square (extend_cost=True) breaks ties differently (track creation
  * order, hence ids, differs on 12 of 18 sequences). Pairs in row order.
  */
-export function linearAssignment(cost: Float64Array, rows: number, cols: number): { rows: number[]; cols: number[] } {
+export function linearAssignment(cost: Float64Array, rows: number, cols: number, maximize = false): { rows: number[]; cols: number[] } {
   const out = { rows: [] as number[], cols: [] as number[] };
   if (rows === 0 || cols === 0) return out;
-  const a = linearSumAssignment(cost, rows, cols);
+  // maximize: the solver negates while copying, exactly as linear_assignment(-m) would (no extra matrix).
+  const a = linearSumAssignment(cost, rows, cols, maximize);
   for (let i = 0; i < rows; i++) {
     const j = a.rowToCol[i]!;
     if (j >= 0) {
@@ -40,8 +41,9 @@ export function linearAssignment(cost: Float64Array, rows: number, cols: number)
  * when every row and every column has at most one IoU above the threshold (and some row has one) the
  * pairs are taken directly in row-major order; otherwise `linearAssignment(cost())`. `iou` decides the
  * shortcut, `cost` (-IoU, or OC-SORT's -(IoU + angle cost)) the assignment; it is only built when needed.
+ * With `maximize`, `cost` returns the matrix to maximise (IoU itself: sort.py's linear_assignment(-iou)).
  */
-export function matchByIou(iou: Float64Array, cost: () => Float64Array, rows: number, cols: number, threshold: number): { rows: number[]; cols: number[] } {
+export function matchByIou(iou: Float64Array, cost: () => Float64Array, rows: number, cols: number, threshold: number, maximize = false): { rows: number[]; cols: number[] } {
   if (rows === 0 || cols === 0) return { rows: [], cols: [] };
   const rowSum = new Int32Array(rows);
   const colSum = new Int32Array(cols);
@@ -69,7 +71,7 @@ export function matchByIou(iou: Float64Array, cost: () => Float64Array, rows: nu
     }
     return out;
   }
-  return linearAssignment(cost(), rows, cols);
+  return linearAssignment(cost(), rows, cols, maximize);
 }
 
 /**
@@ -99,12 +101,5 @@ export function filterMatches(pairs: { rows: number[]; cols: number[] }, iou: Fl
       out.cols.push(j);
     }
   }
-  return out;
-}
-
-/** Negated copy of a matrix (the references minimise -IoU). */
-export function negate(m: Float64Array): Float64Array {
-  const out = new Float64Array(m.length);
-  for (let k = 0; k < m.length; k++) out[k] = -m[k]!;
   return out;
 }

@@ -7,27 +7,31 @@
  * (abewley/sort sort.py; noahcao/OC_SORT trackers/ocsort_tracker/association.py), no +1 pixel.
  */
 export function iouTlbr(a: Float64Array, na: number, b: Float64Array, nb: number, out = new Float64Array(na * nb)): Float64Array {
+  if (areasB.length < nb) areasB = new Float64Array(Math.max(nb, 2 * areasB.length));
+  for (let j = 0; j < nb; j++) areasB[j] = (b[4 * j + 2]! - b[4 * j]!) * (b[4 * j + 3]! - b[4 * j + 1]!);
   for (let i = 0; i < na; i++) {
     const a0 = a[4 * i]!, a1 = a[4 * i + 1]!, a2 = a[4 * i + 2]!, a3 = a[4 * i + 3]!;
     const areaA = (a2 - a0) * (a3 - a1);
     const row = i * nb;
     for (let j = 0; j < nb; j++) {
-      const b0 = b[4 * j]!, b2 = b[4 * j + 2]!;
-      const w = Math.max(0, Math.min(a2, b2) - Math.max(a0, b0));
-      const b1 = b[4 * j + 1]!, b3 = b[4 * j + 3]!;
-      const areaB = (b2 - b0) * (b3 - b1);
+      const w = Math.max(0, Math.min(a2, b[4 * j + 2]!) - Math.max(a0, b[4 * j]!));
       if (w === 0) {
-        // wh = 0: same value as the full expression (0 / union; NaN for degenerate boxes).
-        out[row + j] = 0 / (areaA + areaB - 0);
+        // wh = 0: the full expression's value, 0 / union, without the division when union > 0 (+0 then;
+        // -0 or NaN for degenerate boxes).
+        const union = areaA + areasB[j]!;
+        out[row + j] = union > 0 ? 0 : 0 / union;
         continue;
       }
-      const h = Math.max(0, Math.min(a3, b3) - Math.max(a1, b1));
+      const h = Math.max(0, Math.min(a3, b[4 * j + 3]!) - Math.max(a1, b[4 * j + 1]!));
       const wh = w * h;
-      out[row + j] = wh / (areaA + areaB - wh);
+      out[row + j] = wh / (areaA + areasB[j]! - wh);
     }
   }
   return out;
 }
+
+/** Scratch for iouTlbr's column areas (grown, never shrunk: no allocation per frame). */
+let areasB = new Float64Array(64);
 
 /**
  * IoU with the +1 pixel convention of `cython_bbox.bbox_overlaps` (used by ByteTrack's

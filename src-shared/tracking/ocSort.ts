@@ -43,7 +43,13 @@ function associate(dets: readonly Float64Array[], trkTlbr: Float64Array, tracks:
   const nd = dets.length;
   const nt = tracks.length;
   const detTlbr = new Float64Array(4 * nd);
-  for (let d = 0; d < nd; d++) detTlbr.set(dets[d]!.subarray(0, 4), 4 * d);
+  for (let d = 0; d < nd; d++) {
+    const b = dets[d]!;
+    detTlbr[4 * d] = b[0]!;
+    detTlbr[4 * d + 1] = b[1]!;
+    detTlbr[4 * d + 2] = b[2]!;
+    detTlbr[4 * d + 3] = b[3]!;
+  }
   const iou = iouTlbr(detTlbr, nd, trkTlbr, nt);
   const cost = (): Float64Array => {
     // Per track: centre of its k-previous observation, velocity direction, valid_mask; a track
@@ -162,7 +168,7 @@ export class OcSort implements Tracker {
       uTrks.forEach((t, i) => uBoxes.set(trkTlbr.subarray(4 * t, 4 * t + 4), 4 * i));
       const iouLeft = this.#asso(pick(second, second.map((_, i) => i)), second.length, uBoxes, uTrks.length);
       if (maxOf(iouLeft) > p.iouThreshold) {
-        const pairs = linearAssignment(iouLeft.map((v) => -v), second.length, uTrks.length);
+        const pairs = linearAssignment(iouLeft, second.length, uTrks.length, true);
         const removed: number[] = [];
         for (let k = 0; k < pairs.rows.length; k++) {
           if (iouLeft[pairs.rows[k]! * uTrks.length + pairs.cols[k]!]! < p.iouThreshold) continue;
@@ -177,7 +183,7 @@ export class OcSort implements Tracker {
     if (uDets.length > 0 && uTrks.length > 0) {
       const iouLeft = this.#asso(pick(dets, uDets), uDets.length, pick(lastBoxes, uTrks), uTrks.length);
       if (maxOf(iouLeft) > p.iouThreshold) {
-        const pairs = linearAssignment(iouLeft.map((v) => -v), uDets.length, uTrks.length);
+        const pairs = linearAssignment(iouLeft, uDets.length, uTrks.length, true);
         const rmDets: number[] = [];
         const rmTrks: number[] = [];
         for (let k = 0; k < pairs.rows.length; k++) {

@@ -2,7 +2,7 @@
 // `KalmanBoxTracker`. The detections go in as given (the official loop uses every row, no score
 // threshold); the output box is the Kalman state, written by the official loop as tlwh = (x1, y1,
 // x2 - x1, y2 - y1) of `convert_x_to_bbox`.
-import { filterMatches, matchByIou, negate } from './association';
+import { filterMatches, matchByIou } from './association';
 import { iouTlbr } from './costs';
 import { SORT_NOISE, XysrKalman, tlbrToXysr, xysrToTlbr } from './kalmanXysr';
 import { sequentialIds, type FrameDetections, type IdAllocator, type TrackBox, type Tracker } from './types';
@@ -71,7 +71,7 @@ export class Sort implements Tracker {
     if (nt === 0) unmatchedDets = Array.from({ length: nd }, (_, i) => i);
     else {
       const iou = iouTlbr(dets.tlbr, nd, trk, nt);
-      const m = filterMatches(matchByIou(iou, () => negate(iou), nd, nt, iouThreshold), iou, nd, nt, iouThreshold);
+      const m = filterMatches(matchByIou(iou, () => iou, nd, nt, iouThreshold, true), iou, nd, nt, iouThreshold);
       for (let k = 0; k < m.rows.length; k++) {
         const t = kept[m.cols[k]!]!;
         t.timeSinceUpdate = 0;
