@@ -23,7 +23,11 @@ const workers = {
   'tune.worker': 'src-main/workers/tune.worker.ts',
   'train.worker': 'src-main/workers/train.worker.ts',
   'ablate.worker': 'src-main/workers/ablate.worker.ts',
+  'embeddings.worker': 'src-main/workers/embeddings.worker.ts',
   'mpn.worker': 'src-main/learning/mpn/mpn.worker.ts',
+  'mpnTrain.worker': 'src-main/workers/mpnTrain.worker.ts',
+  'mpnTrack.worker': 'src-main/workers/mpnTrack.worker.ts',
+  'mpnAblate.worker': 'src-main/workers/mpnAblate.worker.ts',
 };
 
 export default defineConfig({

@@ -12,9 +12,11 @@ import { TransferService } from './services/imports/transferService';
 import { MediaService } from './services/media/mediaService';
 import { ProjectsService } from './services/projects';
 import { JobsService } from './services/runs/jobsService';
+import { RefreshService } from './services/runs/refreshService';
 import { RunsService } from './services/runs/runsService';
 import { SampleService } from './services/sample/sampleService';
 import { SequencesService } from './services/sequences/sequencesService';
+import { DiagnosticsService } from './services/training/embeddingDiagnostics';
 import { TrainingService } from './services/training/trainingService';
 import { openLibrary } from './store/library/libraryFile';
 import type { SqliteOptions } from './store/sqlite';
@@ -62,7 +64,9 @@ export function createBackend(o: BackendOptions): Backend {
     sample: new SampleService(projects, join(o.dataDir, 'projects')),
     runs: new RunsService(projects, runner),
     jobs: new JobsService(projects, runner, o.workersDir),
+    refresh: new RefreshService(projects, runner, o.workersDir),
     training: new TrainingService(projects, runner, o.workersDir),
+    diagnostics: new DiagnosticsService(projects, runner, o.workersDir),
   };
   const probe =
     o.probeBackend ??

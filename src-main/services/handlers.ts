@@ -5,9 +5,11 @@ import type { TransferService } from './imports/transferService';
 import type { MediaService } from './media/mediaService';
 import type { ProjectsService } from './projects';
 import type { JobsService } from './runs/jobsService';
+import type { RefreshService } from './runs/refreshService';
 import type { RunsService } from './runs/runsService';
 import type { SampleService } from './sample/sampleService';
 import type { SequencesService } from './sequences/sequencesService';
+import type { DiagnosticsService } from './training/embeddingDiagnostics';
 import type { TrainingService } from './training/trainingService';
 
 /** The services the handlers delegate to. */
@@ -20,7 +22,9 @@ export interface Services {
   readonly sample: SampleService;
   readonly runs: RunsService;
   readonly jobs: JobsService;
+  readonly refresh: RefreshService;
   readonly training: TrainingService;
+  readonly diagnostics: DiagnosticsService;
 }
 
 /** Builds the handler map over the services. */
@@ -60,9 +64,11 @@ export function createHandlers(s: Services): Handlers {
     'runs.delete': (req) => s.runs.remove(req),
     'sets.rows': (req) => s.runs.setRows(req),
     'eval.start': (req) => s.jobs.startEval(req),
+    'eval.refresh': (req) => s.refresh.refresh(req),
     'track.start': (req) => s.jobs.startTrack(req),
     'tune.start': (req) => s.jobs.startTune(req),
     'train.start': (req) => s.training.startTraining(req),
     'ablate.start': (req) => s.training.startAblation(req),
+    'embeddings.start': (req) => s.diagnostics.startEmbeddings(req),
   };
 }

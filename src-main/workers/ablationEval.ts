@@ -116,7 +116,8 @@ export async function evaluateArms(
   return { rows: out, embedded, embedMs };
 }
 
-function rowMetrics(fields: Readonly<Record<string, number>>, t: { type1: number; type2: number; type3: number }): Record<string, number> {
+/** An ablation row's metrics: the headline fields and the switch types, also per 1000 GT boxes (§6.4-6). */
+export function rowMetrics(fields: Readonly<Record<string, number>>, t: { type1: number; type2: number; type3: number }): Record<string, number> {
   const m: Record<string, number> = Object.fromEntries(FIELDS.map((k) => [k, fields[k]!]));
   const per1k = (n: number): number => (m['GT_Dets']! > 0 ? (1000 * n) / m['GT_Dets']! : 0);
   return { ...m, type1: t.type1, type2: t.type2, type3: t.type3, type1Per1k: per1k(t.type1), type2Per1k: per1k(t.type2), type3Per1k: per1k(t.type3) };

@@ -11,6 +11,7 @@ import { useEditorFields, useModelVersion } from '../editor/useEditor';
 import { SequenceModel } from '../editor/sequenceModel';
 import { actionFor, chordOf, loadKeyMap, saveKeyMap, type KeyMap } from '../editor/shortcuts';
 import { PreAnnotateDialog } from '../panels/PreAnnotateDialog';
+import { useSwitchMarkers } from '../review/useSwitchMarkers';
 import { ShortcutSheet } from '../panels/ShortcutSheet';
 import { Timeline } from '../panels/Timeline';
 import { TrackDetails } from '../panels/TrackDetails';
@@ -28,6 +29,8 @@ export function EditorView({ project, seq, focus }: { project: string; seq: Sequ
   const [help, setHelp] = useState(false);
   const [preannotate, setPreannotate] = useState(false);
   const [keyMap, setKeyMap] = useState<KeyMap>(() => loadKeyMap());
+  // ID-switch markers of the evaluation picked in the review view (issue 8).
+  const markers = useSwitchMarkers(api, ctl, project, seq.name);
 
   useEffect(() => {
     let live = true;
@@ -123,7 +126,7 @@ export function EditorView({ project, seq, focus }: { project: string; seq: Sequ
       </aside>
       <section className="timeline" aria-label="Timeline">
         <FrameBar ctl={ctl} fps={seq.fps} />
-        <Timeline ctl={ctl} />
+        <Timeline ctl={ctl} markers={markers} />
       </section>
       {preannotate && <PreAnnotateDialog ctl={ctl} project={project} seq={seq} onClose={() => setPreannotate(false)} />}
       {help && (

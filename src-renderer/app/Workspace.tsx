@@ -56,6 +56,9 @@ export function Workspace({ path, view, focus, onNavigate, onClose }: { path: st
     };
   }, [api, path, refresh]);
 
+  // Jobs add result sets (tracking, pre-annotation) and change counts: list the sequences again.
+  useEffect(() => api.on('jobs.finished', (f) => void (f.project === path && f.state === 'succeeded' && refresh())), [api, path, refresh]);
+
   // A jump (from the review queue, a run comparison, ...) opens its sequence.
   useEffect(() => {
     if (focus) setSelected(focus.sequence);

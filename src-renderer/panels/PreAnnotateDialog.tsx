@@ -1,6 +1,6 @@
 // Pre-annotation (PRODUCT.md §1 step 2): run a tracker over one of the sequence's detection sets and
 // turn its result into annotation tracks — tracks, not loose boxes — as one undoable edit.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SequenceSummary } from '../../src-shared/ipc/schemas';
 import { errorMessage, unwrap } from '../api/client';
 import { useApi } from '../app/api';
@@ -13,7 +13,14 @@ const TRACKERS = [
   ['sort', 'SORT'],
   ['iou', 'IoU tracker'],
   ['appearance', 'Appearance (colour histograms)'],
+  ['mpn', 'MPN graph tracker (trained model)'],
 ] as const;
+
+/** A trained MPN a user can pick: a succeeded training run with model 'mpn'. */
+interface MpnModel {
+  readonly runId: number;
+  readonly label: string;
+}
 
 /** The dialog; `onClose` when done or cancelled. */
 export function PreAnnotateDialog({ ctl, project, seq, onClose }: { ctl: EditorController; project: string; seq: SequenceSummary; onClose: () => void }) {
@@ -23,12 +30,29 @@ export function PreAnnotateDialog({ ctl, project, seq, onClose }: { ctl: EditorC
   const [tracker, setTracker] = useState<(typeof TRACKERS)[number][0]>('bytetrack');
   const [status, setStatus] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [models, setModels] = useState<readonly MpnModel[]>();
+  const [modelRunId, setModelRunId] = useState<number>();
+  useEffect(() => {
+    if (tracker !== 'mpn' || models) return;
+    let live = true;
+    void api.invoke('runs.list', { project, kind: 'train' }).then((r) => {
+      if (!live) return;
+      const found = r.ok ? r.value.filter((run) => run.state === 'succeeded' && (run.config as { model?: string } | null)?.model === 'mpn').map((run) => ({ runId: run.id, label: `${run.id}: ${run.title}` })) : [];
+      setModels(found);
+      setModelRunId((m) => m ?? found[0]?.runId);
+      if (!r.ok) setStatus(r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, project, tracker, models]);
+  const needsModel = tracker === 'mpn' && modelRunId === undefined;
   const run = async (): Promise<void> => {
     setBusy(true);
     try {
       setStatus('Tracking…');
       const name = `${tracker}-preannotation-${Date.now()}`;
-      const job = unwrap(await api.invoke('track.start', { project, sequences: [seq.id], detectionSet: set, tracker, resultSet: name }));
+      const job = unwrap(await api.invoke('track.start', { project, sequences: [seq.id], detectionSet: set, tracker, resultSet: name, ...(tracker === 'mpn' && modelRunId !== undefined ? { modelRunId } : {}) }));
       const end = await whenJobEnds(api, job.jobId, (p) => setStatus(`Tracking: ${p.done} / ${p.total} frames`));
       if (end.state !== 'succeeded') throw new Error(end.error?.message ?? `tracking ${end.state}`);
       const seqs = unwrap(await api.invoke('sequences.list', { project }));
@@ -73,6 +97,24 @@ export function PreAnnotateDialog({ ctl, project, seq, onClose }: { ctl: EditorC
                 ))}
               </select>
             </label>
+            {tracker === 'mpn' && (
+              <label>
+                Model
+                {models === undefined ? (
+                  <span className="muted"> loading…</span>
+                ) : models.length === 0 ? (
+                  <span className="muted"> no trained MPN yet (Train tab, model MPN)</span>
+                ) : (
+                  <select value={modelRunId ?? ''} onChange={(e) => setModelRunId(Number(e.target.value))}>
+                    {models.map((m) => (
+                      <option key={m.runId} value={m.runId}>
+                        {m.label}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </label>
+            )}
             <p className="muted">The tracks are added after the existing ones, as one edit (Ctrl+Z removes them all).</p>
           </>
         )}
@@ -82,7 +124,7 @@ export function PreAnnotateDialog({ ctl, project, seq, onClose }: { ctl: EditorC
             Cancel
           </button>
           <span className="spacer" />
-          <button className="primary" disabled={busy || dets.length === 0} onClick={() => void run()}>
+          <button className="primary" disabled={busy || dets.length === 0 || needsModel} onClick={() => void run()}>
             Run tracker
           </button>
         </div>

@@ -120,9 +120,27 @@ export const Timeline = memo(function Timeline({ ctl, markers = [] }: { ctl: Edi
     // The playhead is a separate element (below): stepping a frame must not redraw every row.
   }, [rows, view, s.selected, s.hidden, markers, n]);
 
+  // The ID-switch marker under a point (canvas coordinates), if any: clicking one jumps to its frame.
+  const markerAt = (x: number, y: number): TimelineMarker | undefined => {
+    const w = Math.max(1, (view.width - LABEL) / Math.max(1, n));
+    const rowOf = new Map(rows.map((row, i) => [row.id, i]));
+    return markers.find((m) => {
+      const r = rowOf.get(m.trackId);
+      if (r === undefined) return false;
+      const my = r * ROW - view.top;
+      return Math.abs(x - (fx(m.frame) + w / 2)) <= 6 && y >= my - 2 && y <= my + 10;
+    });
+  };
+
   const onClick = (e: React.MouseEvent<HTMLCanvasElement>): void => {
     const rect = e.currentTarget.getBoundingClientRect();
     const x = e.clientX - rect.left;
+    const marker = markerAt(x, e.clientY - rect.top);
+    if (marker) {
+      ctl.store.goto(marker.frame);
+      ctl.store.set({ selected: [marker.trackId] });
+      return;
+    }
     const r = Math.floor((e.clientY - rect.top + view.top) / ROW);
     const row = rows[r];
     if (x > LABEL) ctl.store.goto(1 + Math.floor(((x - LABEL) / (view.width - LABEL)) * n));
@@ -132,7 +150,18 @@ export const Timeline = memo(function Timeline({ ctl, markers = [] }: { ctl: Edi
   return (
     <div className="timeline-scroll" ref={scroller} data-testid="timeline">
       <div style={{ height: rows.length * ROW }}>
-        <canvas ref={canvas} className="timeline-canvas" style={{ top: view.top, width: view.width, height: view.height }} onClick={onClick} aria-label="Track timeline" />
+        <canvas
+          ref={canvas}
+          className="timeline-canvas"
+          style={{ top: view.top, width: view.width, height: view.height }}
+          onClick={onClick}
+          onMouseMove={(e) => {
+            const rect = e.currentTarget.getBoundingClientRect();
+            e.currentTarget.title = markerAt(e.clientX - rect.left, e.clientY - rect.top)?.title ?? '';
+          }}
+          aria-label="Track timeline"
+          data-markers={markers.length}
+        />
         <div className="timeline-playhead" style={{ top: view.top, height: view.height, transform: `translateX(${fx(s.frame) + Math.max(1, (view.width - LABEL) / Math.max(1, n)) / 2 - 1}px)` }} />
       </div>
     </div>

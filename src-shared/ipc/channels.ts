@@ -37,11 +37,13 @@ export const API_CHANNELS = [
   'runs.cancel',
   'runs.delete',
   'eval.start',
+  'eval.refresh',
   'track.start',
   'tune.start',
   'train.start',
   'ablate.start',
   'sets.rows',
+  'embeddings.start',
 ] as const;
 /** An API channel name. */
 export type ApiChannel = (typeof API_CHANNELS)[number];

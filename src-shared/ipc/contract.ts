@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { API_CHANNELS, API_EVENTS, type ApiChannel, type ApiEvent } from './channels';
 import { projectChannels } from './contract/projects';
+import { reviewChannels } from './contract/review';
 import { runChannels } from './contract/runs';
 import { sequenceChannels } from './contract/sequences';
 import { transferChannels } from './contract/transfer';
@@ -17,6 +18,7 @@ export const apiContract = {
   ...sequenceChannels,
   ...transferChannels,
   ...runChannels,
+  ...reviewChannels,
 } as const satisfies Record<ApiChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every event main pushes to clients, with its payload schema. */

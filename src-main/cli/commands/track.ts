@@ -4,17 +4,19 @@ import { PARAM_SPECS, TRACKER_KINDS, parseParam, type TrackerKind } from '../../
 import { trackFile, trackFolder, type TrackFileResult } from '../../services/tracking/trackFiles';
 import type { Command } from '../command';
 import { CliError } from '../command';
+import { TRACK_PROJECT_HELP, TRACK_PROJECT_USAGE, trackInProject } from './trackProject';
 
 const paramList = TRACKER_KINDS.map((k) => `  ${k.padEnd(11)} ${Object.keys(PARAM_SPECS[k]).join(', ')}`).join('\n');
 
 /** `trackwright track`: runs a tracker on MOTChallenge detections and writes result rows. */
 export const trackCommand: Command = {
   name: 'track',
-  summary: 'Run SORT, ByteTrack, OC-SORT, IOU or the appearance tracker on a detection file or benchmark folder',
+  summary: 'Run SORT, ByteTrack, OC-SORT, IOU or the appearance tracker on a detection file or benchmark folder, or any tracker (MPN included) on a project',
   help: `Usage:
   trackwright track --tracker NAME --dets DET_FILE [--seqinfo SEQINFO.ini] [--preset official]
                     [--param key=value ...] [--format official|canonical] --out RESULT.txt
   trackwright track --tracker NAME --dets BENCH_FOLDER [--det-file det.txt] [options] --out FOLDER
+${TRACK_PROJECT_USAGE}
 
 Tracks MOTChallenge detections (frame,-1,x,y,w,h,score,...) and writes MOTChallenge result rows.
 With a benchmark folder (e.g. MOT17-train), every sequence that has det/<det-file> is tracked into
@@ -35,7 +37,9 @@ ${paramList.replace(/^/gm, '    ')}
   --out PATH          the result file (or folder, with a benchmark folder)
 
 SORT feeds every frame up to the last detection; the other trackers skip frames without detections.
-'appearance' uses colour histograms of the detection crops, read from the sequence's frames (img1/).`,
+'appearance' uses colour histograms of the detection crops, read from the sequence's frames (img1/).
+
+${TRACK_PROJECT_HELP}`,
   options: {
     tracker: { type: 'string' },
     dets: { type: 'string' },
@@ -45,9 +49,17 @@ SORT feeds every frame up to the last detection; the other trackers skip frames 
     param: { type: 'string', multiple: true },
     format: { type: 'string' },
     out: { type: 'string' },
+    project: { type: 'string' },
+    model: { type: 'string' },
+    sequences: { type: 'string' },
+    'result-set': { type: 'string' },
+    eval: { type: 'boolean' },
   },
   async run(values, pos, ctx) {
     if (pos.length) throw new CliError(`unexpected argument ${JSON.stringify(pos[0])} (see: trackwright track --help)`, 2);
+    if (values['project'] !== undefined) return trackInProject(values, ctx);
+    if (values['tracker'] === 'mpn' || values['model'] !== undefined) throw new CliError('the MPN tracker and --model run on a project: add --project FILE and give --dets a detection set name (see: trackwright track --help)', 2);
+    for (const k of ['sequences', 'result-set', 'eval']) if (values[k] !== undefined) throw new CliError(`--${k} applies with --project`, 2);
     const need = (k: string): string => {
       const v = values[k] as string | undefined;
       if (!v) throw new CliError(`track needs --${k} (see: trackwright track --help)`, 2);

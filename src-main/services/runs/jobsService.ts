@@ -13,6 +13,8 @@ import { sequenceTables, tableBuffers } from '../evaluation/projectTables';
 import { exportRows } from '../exports/exportMot';
 import type { ProjectsService } from '../projects';
 import { resolveSequence } from '../sequences/resolve';
+import { isMpnRun } from '../training/mpnArtifacts';
+import { startMpnTrack } from './mpnTrack';
 
 /** Headline fields a history table shows. */
 const HEADLINE = ['HOTA', 'DetA', 'AssA', 'MOTA', 'IDF1', 'IDSW', 'Frag'] as const;
@@ -83,13 +85,14 @@ export class JobsService {
 
   startTrack(r: Req<'track.start'>): Res<'track.start'> {
     const store = this.projects.store(r.project);
-    if (r.tracker === 'mpn') fail('unsupported', 'the MPN tracker runs from a trained MPN model (see trackwright track --tracker mpn)');
     const seqs = this.#sequences(store, r.sequences, { kind: 'det', name: r.detectionSet }, false);
     const setName = r.resultSet;
     if (setName) for (const s of seqs) if (store.sets.find(s.id, 'res', setName)) fail('conflict', `${s.name} already has a result set named ${setName}`);
+    if (r.tracker === 'mpn') return startMpnTrack(store, r, seqs, this.runner, this.#worker('mpnTrack.worker'), Date.now);
     let weights: TrackPayload['weights'];
     if (r.modelRunId !== undefined) {
       if (r.tracker !== 'appearance') fail('invalid_request', 'a model run only applies to the appearance tracker');
+      if (isMpnRun(store.runs.get(r.modelRunId)?.config)) fail('invalid_request', `modelRunId: run ${r.modelRunId} is an MPN training run; use it with tracker mpn`);
       const a = store.runs.artifact(r.modelRunId, 'weights');
       if (!a) fail('not_found', `Run ${r.modelRunId} has no trained weights`);
       weights = { manifest: JSON.stringify(a.meta), data: a.data };

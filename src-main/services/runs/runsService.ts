@@ -39,7 +39,9 @@ export class RunsService {
   artifact(r: Req<'runs.artifact'>): Res<'runs.artifact'> {
     const a = this.projects.store(r.project).runs.artifact(r.runId, r.name);
     if (!a) fail('not_found', `Run ${r.runId} has no artifact ${JSON.stringify(r.name)}`);
-    return { meta: a.meta, data: a.data };
+    // SQLite hands out a Node Buffer, whose toJSON would turn it into a number list on browser mode's
+    // wire: answer a plain Uint8Array view of the same bytes.
+    return { meta: a.meta, data: new Uint8Array(a.data.buffer, a.data.byteOffset, a.data.byteLength) };
   }
 
   cancel(r: Req<'runs.cancel'>): Res<'runs.cancel'> {

@@ -26,7 +26,7 @@ import type { TrainingService } from './trainingService';
 export const DEFAULT_ABLATION_SEEDS = [1, 2, 3] as const;
 
 /** Rows of frames [from, to], renumbered from 1. */
-function frameSlice(t: MotTable, from: number, to: number): MotTable {
+export function frameSlice(t: MotTable, from: number, to: number): MotTable {
   const rows: number[] = [];
   for (let i = 0; i < t.count; i++) if (t.frame[i]! >= from && t.frame[i]! <= to) rows.push(i);
   const out = sliceTable(t, rows.length, rows);
@@ -79,6 +79,24 @@ function testSequence(store: ProjectStore, seq: SequenceRow, detectionSet: strin
   };
 }
 
+/**
+ * §6.4-1: train and test sequences must differ, except one single sequence given as both, which is
+ * split in time (first 70 % train, last 30 % test, ≥ 2 s guard gap; with the leakage warning).
+ */
+export function ablationSplit(train: readonly SequenceRow[], test: readonly SequenceRow[], warnings: string[]): { ranges: Map<number, [number, number]> | undefined; testFrom: number; shared: SequenceRow[] } {
+  const shared = test.filter((t) => train.some((s) => s.id === t.id));
+  if (!shared.length) return { ranges: undefined, testFrom: 1, shared };
+  if (train.length !== 1 || test.length !== 1) fail('invalid_request', `${shared.map((s) => s.name).join(', ')} cannot be both trained and tested on (one single sequence may be split in time)`);
+  const seq = train[0]!;
+  const guard = guardGapFrames(seq.fps);
+  const cut = timeBlockSplit(sampledFrames(1, seq.frameCount, 1), { fraction: 0.3, guardFrames: guard, minFrames: Math.max(20, guard) });
+  if (!cut) fail('invalid_request', `${seq.name} is too short to split into a training and a held-out test part`);
+  warnings.push(
+    `one sequence split in time: trained on frames 1–${cut.cutFrame - guard}, tested on ${cut.cutFrame}–${seq.frameCount} (${guard}-frame guard gap); the same identities appear in both parts, which flatters every arm alike (METHODS.md §6.4-1)`,
+  );
+  return { ranges: new Map([[seq.id, [1, cut.cutFrame - guard]]]), testFrom: cut.cutFrame, shared };
+}
+
 /** Starts an ablation run; see the file comment. */
 export function startAblation(svc: TrainingService, store: ProjectStore, r: Req<'ablate.start'>, runner: JobRunner, now: () => number): Res<'ablate.start'> {
   if (!r.arms.includes('baseline')) fail('invalid_request', 'arms must include baseline: every other arm is compared with it (METHODS.md §6.4)');
@@ -88,21 +106,7 @@ export function startAblation(svc: TrainingService, store: ProjectStore, r: Req<
   const train = r.trainSequences.map((s) => resolveSequence(store, s));
   const test = r.testSequences.map((s) => resolveSequence(store, s));
   const warnings: string[] = [];
-  let ranges: Map<number, [number, number]> | undefined;
-  let testFrom = 1;
-  const shared = test.filter((t) => train.some((s) => s.id === t.id));
-  if (shared.length) {
-    if (train.length !== 1 || test.length !== 1) fail('invalid_request', `${shared.map((s) => s.name).join(', ')} cannot be both trained and tested on (one single sequence may be split in time)`);
-    const seq = train[0]!;
-    const guard = guardGapFrames(seq.fps);
-    const cut = timeBlockSplit(sampledFrames(1, seq.frameCount, 1), { fraction: 0.3, guardFrames: guard, minFrames: Math.max(20, guard) });
-    if (!cut) fail('invalid_request', `${seq.name} is too short to split into a training and a held-out test part`);
-    ranges = new Map([[seq.id, [1, cut.cutFrame - guard]]]);
-    testFrom = cut.cutFrame;
-    warnings.push(
-      `one sequence split in time: trained on frames 1–${cut.cutFrame - guard}, tested on ${cut.cutFrame}–${seq.frameCount} (${guard}-frame guard gap); the same identities appear in both parts, which flatters every arm alike (METHODS.md §6.4-1)`,
-    );
-  }
+  const { ranges, testFrom, shared } = ablationSplit(train, test, warnings);
   const built = buildTrainPlan(store, { train, validation: 'none', detectionSet: r.detectionSet, ...(ranges ? { ranges } : {}) });
   const testSeqs = test.map((s) => testSequence(store, s, r.detectionSet, shared.length ? testFrom : 1, warnings));
   const base = { steps: r.steps, validateEverySteps: 0 };

@@ -9,11 +9,16 @@ import type { JobRunner } from '../../jobs/JobRunner';
 import type { ProjectsService } from '../projects';
 import { resolveSequence } from '../sequences/resolve';
 import { startAblation } from './ablation';
+import { startMpnAblation } from './mpnAblation';
+import { isMpnRun } from './mpnArtifacts';
+import { refuseMpnFields, startMpnTraining } from './mpnTraining';
 import { loadCheckpoint, storeCheckpoint, storeTrainResult } from './trainArtifacts';
 import { buildTrainPlan } from './trainingPlan';
 
 /** What a training run stores as its config (resume rebuilds the same run from it). */
 export interface TrainRunConfig {
+  /** The appearance CNN (MPN runs store mpnTraining.ts's MpnRunConfig, model 'mpn'). */
+  readonly model: 'reid';
   readonly request: TrainRequestWire;
   readonly trainSequences: readonly string[];
   readonly validationSequences: readonly string[] | null;
@@ -66,6 +71,8 @@ export class TrainingService {
   /** train.start: one training run (or the continuation of `resumeRunId` from its checkpoint). */
   startTraining(r: Req<'train.start'>): Res<'train.start'> {
     const store = this.projects.store(r.project);
+    if (r.model === 'mpn') return startMpnTraining(store, r, this.runner, this.worker('mpnTrain.worker'), this.now);
+    refuseMpnFields(r);
     let request: TrainRequestWire = {
       loss: r.loss,
       steps: r.steps,
@@ -82,6 +89,7 @@ export class TrainingService {
     if (r.resumeRunId !== undefined) {
       const prev = store.runs.get(r.resumeRunId);
       if (!prev || prev.kind !== 'train') fail('not_found', `Run ${r.resumeRunId} is not a training run`);
+      if (isMpnRun(prev.config)) fail('invalid_request', `resumeRunId: run ${r.resumeRunId} trained the MPN; resume it with model mpn`);
       prevCfg = prev.config as TrainRunConfig;
       const c = prevCfg.request;
       const same =
@@ -103,6 +111,7 @@ export class TrainingService {
       request = { ...prevCfg.request, steps: r.steps, validateEverySteps: validationEvery(r.steps) };
     }
     const config: TrainRunConfig = {
+      model: 'reid',
       request,
       trainSequences: trainSeqs.map((s) => s.name),
       validationSequences: valSeqs ? valSeqs.map((s) => s.name) : null,
@@ -154,6 +163,8 @@ export class TrainingService {
 
   /** ablate.start: see ablation.ts. */
   startAblation(r: Req<'ablate.start'>): Res<'ablate.start'> {
+    if (r.model === 'mpn') return startMpnAblation(this.projects.store(r.project), r, this.runner, this.worker('mpnAblate.worker'), this.now);
+    if (r.graphsPerStep !== undefined) fail('invalid_request', 'graphsPerStep applies to model mpn only');
     return startAblation(this, this.projects.store(r.project), r, this.runner, this.now);
   }
 }

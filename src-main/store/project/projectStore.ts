@@ -3,7 +3,7 @@ import type { Database as Db } from 'better-sqlite3';
 import type { Edit } from '../../../src-shared/model/edits';
 import { countBoxes, getTrack, listTracks, readAllBoxes, readFrameBoxes, readTrackBoxes } from './readers/boxes';
 import type { ProjectMeta } from './readers/project';
-import { historyState } from './readers/revisions';
+import { historyState, latestRevisionId } from './readers/revisions';
 import { findBoxSet, getBoxSet, listBoxSets, readSetFrame, readSetRows } from './readers/sets';
 import { getFrameFile, getSequence, getSequenceByName, listFrameFiles, listSequences } from './readers/sequences';
 import { deleteAnnotations, insertAnnotationBoxes } from './writers/boxes';
@@ -65,6 +65,7 @@ export class ProjectStore {
     undo: (seq: number) => undo(this.db, seq),
     redo: (seq: number) => redo(this.db, seq),
     state: (seq: number) => historyState(this.db, seq),
+    latest: (seq: number) => latestRevisionId(this.db, seq),
     clear: (seq: number) => clearHistory(this.db, seq),
   };
 

@@ -89,7 +89,7 @@ export const runChannels = {
         officialPreset: z.boolean().optional(),
         /** Name of the result set to write (default: the tracker's name and the run id). */
         resultSet: z.string().min(1).optional(),
-        /** appearance: a training run whose weights embed the crops (default: colour histograms). */
+        /** appearance: a training run whose weights embed the crops (default: colour histograms); mpn: the MPN training run (required). */
         modelRunId: z.number().int().min(1).optional(),
         title: z.string().max(200).optional(),
       })
@@ -124,6 +124,12 @@ export const runChannels = {
         /** Held out for validation (default: contiguous time blocks of the training sequences). */
         validationSequences: z.array(SequenceRefSchema).optional(),
         detectionSet: z.string().min(1).optional(),
+        /** reid: the appearance CNN (default); mpn: the graph tracker (METHODS.md §2), loss baseline (B0) or unitrack (B1). */
+        model: z.enum(['reid', 'mpn']).optional(),
+        /** mpn: a reid training run whose CNN embeds the crops as node features (default: colour histograms from frames, none without frames). */
+        featureRunId: z.number().int().min(1).optional(),
+        /** mpn: clip graphs per optimisation step (default 8, METHODS.md §2.7). */
+        graphsPerStep: z.number().int().min(1).max(64).optional(),
         loss: z.enum(['baseline', 'unitrack', 'contrastive', 'both', 'deepmot']),
         steps: z.number().int().min(1).max(1_000_000),
         learningRate: z.number().positive().optional(),
@@ -146,6 +152,10 @@ export const runChannels = {
         /** Held-out sequences the arms' trackers are evaluated on. */
         testSequences: z.array(SequenceRefSchema).min(1),
         detectionSet: z.string().min(1),
+        /** reid (default) or mpn: the graph tracker's arms are baseline (B0) and unitrack (B1). */
+        model: z.enum(['reid', 'mpn']).optional(),
+        /** mpn: clip graphs per optimisation step (default 8, METHODS.md §2.7). */
+        graphsPerStep: z.number().int().min(1).max(64).optional(),
         arms: z.array(z.enum(['baseline', 'unitrack', 'contrastive', 'both', 'deepmot'])).min(2),
         steps: z.number().int().min(1).max(1_000_000),
         seeds: z.array(z.number().int()).min(1).max(10).optional(),
@@ -167,5 +177,29 @@ export const runChannels = {
       h: z.custom<Float64Array>((v) => v instanceof Float64Array),
       conf: z.custom<Float64Array>((v) => v instanceof Float64Array),
     }),
+  },
+  'embeddings.start': {
+    /**
+     * Embedding diagnostics (FDTA's observation): a trained appearance model embeds the annotated objects
+     * of frame pairs (t, t + gap) of a sequence; same-object vs inter-object cosine similarity. Runs as a
+     * child run (kind eval) of the training run, with artifacts `similarity` (JSON) and `embeddings`.
+     */
+    request: z
+      .object({
+        ...projectRef,
+        /** A training run of the appearance model (reid) with weights. */
+        modelRunId: z.number().int().min(1),
+        /** A sequence with frame images and annotations. */
+        sequence: SequenceRefSchema,
+        /** Frame offset k of the pairs (default: half a second of frames, at least 1). */
+        gap: z.number().int().min(1).max(10_000).optional(),
+        /** At most this many anchor frames t, spread over the sequence (default 60). */
+        anchors: z.number().int().min(1).max(2000).optional(),
+        /** Annotated boxes below this visibility are left out (default 0.2, as training's GT crops). */
+        minVisibility: z.number().min(0).max(1).optional(),
+        title: z.string().max(200).optional(),
+      })
+      .strict(),
+    response: JobStartedSchema,
   },
 } as const;

@@ -18,3 +18,9 @@ export function historyState(db: Db, seq: number): HistoryState {
   const n = db.prepare('SELECT count(*) AS n FROM revisions WHERE sequence_id = ?').get(seq) as { n: number };
   return { undoLabel: u?.label ?? null, redoLabel: r?.label ?? null, revisions: n.n };
 }
+
+/** The id of the latest applied (not undone) revision, or null: names the annotation state it reflects. */
+export function latestRevisionId(db: Db, seq: number): number | null {
+  const r = db.prepare('SELECT max(id) AS id FROM revisions WHERE sequence_id = ? AND undone = 0').get(seq) as { id: number | null };
+  return r.id;
+}
