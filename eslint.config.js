@@ -82,6 +82,25 @@ export default tseslint.config(
     packages: [...NODE_BUILTINS, 'electron', 'better-sqlite3', 'sharp', 'ws'],
     patterns: [{ regex: '^@tensorflow/tfjs-node', message: 'The renderer never loads native tfjs.' }, noMain],
   }),
+  {
+    // zod builds its object schemas with a `Function('')` probe that the page's CSP (no 'unsafe-eval') reports
+    // as a violation: the renderer may use the schemas' types, never load them.
+    files: ['src-renderer/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^zod$)|(/src-shared/(ipc/(schemas|contract)|model/(ids|edits))(\\.ts)?$)|(/src-shared/ipc/contract/)',
+              allowTypeImports: true,
+              message: 'zod schemas stay out of the renderer bundle (CSP forbids eval): import types only, or move the constant to a zod-free module.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   layer({
     files: ['src-main/**'],
     ignores: ['src-main/index.ts', 'src-main/compose.ts', 'src-main/electron/**', 'src-main/preload/**', 'src-main/store/**',

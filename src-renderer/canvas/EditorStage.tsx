@@ -165,7 +165,9 @@ export function EditorStage({
     const round = (v: number): number => Math.round(v * 100) / 100;
     const g = { x: round(node.x()), y: round(node.y()), w: round(Math.max(1, node.width() * sx)), h: round(Math.max(1, node.height() * sy)) };
     const old = ctl.model.boxAt(id, s.frame);
-    if (old && old.x === g.x && old.y === g.y && old.w === g.w && old.h === g.h) return; // a click, not a move
+    // A click, not a move (interpolated boxes are not on the 0.01 px grid: compare them rounded, or a click would
+    // turn one into a keyframe).
+    if (old && round(old.x) === g.x && round(old.y) === g.y && round(old.w) === g.w && round(old.h) === g.h) return;
     void ctl.commands.move(s.frame, id, g);
   };
 

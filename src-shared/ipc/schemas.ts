@@ -1,6 +1,7 @@
 // zod schemas of the payloads that cross the API (plain data: no class instances, no Date; times are `...Ms`).
 import { z } from 'zod';
 import { ProjectIdSchema } from '../model/ids';
+import { TF_BACKEND_NAMES } from './backendNames';
 
 /** A project as listed in the library (the app's list of known project files). */
 export const ProjectSummarySchema = z.object({
@@ -16,10 +17,7 @@ export const ProjectSummarySchema = z.object({
 /** A project as listed in the library. */
 export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
 
-/** Names of the TensorFlow.js backends in order of preference (ARCHITECTURE.md §3). */
-export const TF_BACKEND_NAMES = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
-/** A TensorFlow.js backend name as recorded with runs. */
-export type TfBackendName = (typeof TF_BACKEND_NAMES)[number];
+export { TF_BACKEND_NAMES, type TfBackendName } from './backendNames';
 
 /** Which tfjs backend the training/inference workers use, as probed once in a worker. */
 export const BackendInfoSchema = z.discriminatedUnion('state', [

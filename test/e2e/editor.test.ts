@@ -113,10 +113,14 @@ for (const target of TARGETS) {
         const six = await boxes(6);
         const one = six.find((x) => x.trackId === 1)!;
         const two = six.find((x) => x.trackId === 2)!;
+        const details = page.getByRole('complementary', { name: 'Details' });
         await page.mouse.click(at(one.x + one.w / 2, one.y + one.h / 2).x, at(one.x + one.w / 2, one.y + one.h / 2).y);
+        await details.getByRole('heading', { name: 'Track #1' }).waitFor();
         await page.keyboard.down('Shift'); // mouse.click has no modifiers option
         await page.mouse.click(at(two.x + two.w / 2, two.y + two.h / 2).x, at(two.x + two.w / 2, two.y + two.h / 2).y);
         await page.keyboard.up('Shift');
+        await details.getByText(/Tracks #1 and #2/).waitFor();
+        expect(await page.getByTestId('editor-message').textContent()).toBe('add box to track 2'); // clicks select, never move
         await page.keyboard.press('x');
         await saved('swap 1↔2 from frame 6');
         expect((await boxes(6)).find((x) => x.trackId === 1)!.x).toBeCloseTo(two.x, 6);

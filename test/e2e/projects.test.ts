@@ -20,7 +20,7 @@ for (const target of TARGETS) {
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
       try {
         await page.addInitScript(() => {
-          document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+          document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
         });
         await page.reload();
         await page.getByRole('heading', { name: 'Projects' }).waitFor();
