@@ -105,6 +105,7 @@ export class AsciiWriter {
           }
         }
       }
+      if (k > 0 && m < 2147483648) return this.#fixed(v < 0, m, k);
       if (k > 0) {
         this.#ensure(32);
         const p = POW10[k]!;
@@ -124,6 +125,30 @@ export class AsciiWriter {
       }
     }
     this.text(formatDecimal(v));
+  }
+
+  /** Writes m / 10^k with exactly k decimals (m < 2^31, k ≥ 1): the digits of m, right to left, with the point inserted. */
+  #fixed(negative: boolean, m: number, k: number): void {
+    this.#ensure(16);
+    const buf = this.#buf;
+    let pos = this.#pos;
+    if (negative) buf[pos++] = 45;
+    let len = 1;
+    while (len < 10 && m >= POW10[len]!) len++;
+    if (len <= k) len = k + 1; // 0.xx
+    let end = pos + len + 1;
+    this.#pos = end;
+    for (let i = 0; i < k; i++) {
+      const q = (m / 10) | 0;
+      buf[--end] = 48 + (m - q * 10);
+      m = q;
+    }
+    buf[--end] = 46;
+    while (end > pos) {
+      const q = (m / 10) | 0;
+      buf[--end] = 48 + (m - q * 10);
+      m = q;
+    }
   }
 
   /** The bytes written so far (a copy trimmed to length). */

@@ -164,6 +164,25 @@ export class BoxColumnsBuilder {
     this.flags[i] = b.flags;
   }
 
+  /** The columns up to the count as views of the builder's arrays (no copy: for a caller that copies them anyway, e.g. to reorder). */
+  view(): FlaggedBoxes {
+    const c = this.count;
+    return {
+      count: c,
+      frame: this.frame.subarray(0, c),
+      id: this.id.subarray(0, c),
+      x: this.x.subarray(0, c),
+      y: this.y.subarray(0, c),
+      w: this.w.subarray(0, c),
+      h: this.h.subarray(0, c),
+      conf: this.conf.subarray(0, c),
+      c8: this.c8.subarray(0, c),
+      c9: this.c9.subarray(0, c),
+      c10: this.c10.subarray(0, c),
+      flags: this.flags.subarray(0, c),
+    };
+  }
+
   /** The columns trimmed to the count. */
   build(): FlaggedBoxes {
     const c = this.count;

@@ -40,7 +40,8 @@ export function readTrackBoxes(db: Db, sequenceId: number, trackId: number, from
 
 /** Every annotation box of a sequence, ordered by (frame, track id). */
 export function readAllBoxes(db: Db, sequenceId: number): FlaggedBoxes {
-  const b = new BoxColumnsBuilder(1024);
+  // Sized by the tracks' box counts: no regrowth copies (a wrong count only costs them back).
+  const b = new BoxColumnsBuilder(Math.max(64, countBoxes(db, sequenceId)));
   const chunkStarts: number[] = [];
   let current = -1;
   for (const t of db.prepare('SELECT chunk, data FROM box_tiles WHERE sequence_id = ? ORDER BY chunk, track_id').iterate(sequenceId) as Iterable<{ chunk: number; data: Uint8Array }>) {
@@ -55,7 +56,7 @@ export function readAllBoxes(db: Db, sequenceId: number): FlaggedBoxes {
   // yields (frame, id) order; one permutation is then applied to every column.
   const order = new Int32Array(b.count);
   for (let c = 0; c + 1 < chunkStarts.length; c++) bucketByFrame(b.frame, chunkStarts[c]!, chunkStarts[c + 1]!, order);
-  return permute(b.build(), order);
+  return permute(b.view(), order);
 }
 
 /** Every track of a sequence with its summary, by id. */
