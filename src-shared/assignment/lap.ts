@@ -124,13 +124,24 @@ export function linearSumAssignmentWith(k: ScanKernel, cost: Float64Array, rows:
   const c0 = 1; // cost starts at byte 8
   // One pass: copy (transposed when tall), negate when maximising, refuse NaN and -Infinity.
   const sign = maximize ? -1 : 1;
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      const x = sign * cost[i * cols + j]!;
-      if (x !== x || x === -Infinity) throw new Error('linearSumAssignment: matrix contains invalid numeric entries');
-      c[transpose ? c0 + j * rows + i : c0 + i * cols + j] = x;
+  let bad = false;
+  if (transpose) {
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const x = sign * cost[i * cols + j]!;
+        bad ||= x !== x || x === -Infinity;
+        c[c0 + j * rows + i] = x;
+      }
+    }
+  } else {
+    const n = rows * cols;
+    for (let k = 0; k < n; k++) {
+      const x = sign * cost[k]!;
+      bad ||= x !== x || x === -Infinity;
+      c[c0 + k] = x;
     }
   }
+  if (bad) throw new Error('linearSumAssignment: matrix contains invalid numeric entries');
   if (!solveWide(k, nr, nc)) throw new Error('linearSumAssignment: cost matrix is infeasible');
   const col4row = (8 + (nr * nc + 2 * nc + nr) * 8 + 3 * nc * 4) >> 2;
   for (let i = 0; i < nr; i++) {

@@ -3,6 +3,7 @@
 // matches and unmatched rows/columns with the IoU threshold, in the references' list orders (those
 // orders decide track creation order, hence ids, and the column order of later cost matrices).
 import { linearSumAssignment } from '../assignment/lap';
+import type { IouCandidates } from './costs';
 
 /** A row/column pair list plus the unmatched rows and columns, as the references return them. */
 export interface Matches {
@@ -43,8 +44,21 @@ export function linearAssignment(cost: Float64Array, rows: number, cols: number,
  * shortcut, `cost` (-IoU, or OC-SORT's -(IoU + angle cost)) the assignment; it is only built when needed.
  * With `maximize`, `cost` returns the matrix to maximise (IoU itself: sort.py's linear_assignment(-iou)).
  */
-export function matchByIou(iou: Float64Array, cost: () => Float64Array, rows: number, cols: number, threshold: number, maximize = false): { rows: number[]; cols: number[] } {
+export function matchByIou(
+  iou: Float64Array,
+  cost: () => Float64Array,
+  rows: number,
+  cols: number,
+  threshold: number,
+  maximize = false,
+  candidates?: IouCandidates,
+): { rows: number[]; cols: number[] } {
   if (rows === 0 || cols === 0) return { rows: [], cols: [] };
+  if (candidates && candidates.threshold === threshold) {
+    // The same test from the pairs iouTlbr collected (no second pass over the matrix).
+    if (!candidates.ambiguous && candidates.rows.length > 0) return { rows: candidates.rows, cols: candidates.cols };
+    return linearAssignment(cost(), rows, cols, maximize);
+  }
   const rowSum = new Int32Array(rows);
   const colSum = new Int32Array(cols);
   for (let i = 0; i < rows; i++) {

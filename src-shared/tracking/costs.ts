@@ -6,9 +6,13 @@
  * IoU of every box of `a` (rows) with every box of `b` (cols): SORT's and OC-SORT's `iou_batch`
  * (abewley/sort sort.py; noahcao/OC_SORT trackers/ocsort_tracker/association.py), no +1 pixel.
  */
-export function iouTlbr(a: Float64Array, na: number, b: Float64Array, nb: number, out = new Float64Array(na * nb)): Float64Array {
+export function iouTlbr(a: Float64Array, na: number, b: Float64Array, nb: number, out?: Float64Array, above?: IouCandidates): Float64Array {
+  // A fresh (zero-filled) matrix needs no writes for disjoint pairs, whose IoU is +0 whenever the union is > 0.
+  const fresh = out === undefined;
+  const o = out ?? new Float64Array(na * nb);
   if (areasB.length < nb) areasB = new Float64Array(Math.max(nb, 2 * areasB.length));
   for (let j = 0; j < nb; j++) areasB[j] = (b[4 * j + 2]! - b[4 * j]!) * (b[4 * j + 3]! - b[4 * j + 1]!);
+  if (above) startCandidates(above, nb);
   for (let i = 0; i < na; i++) {
     const a0 = a[4 * i]!, a1 = a[4 * i + 1]!, a2 = a[4 * i + 2]!, a3 = a[4 * i + 3]!;
     const areaA = (a2 - a0) * (a3 - a1);
@@ -19,15 +23,55 @@ export function iouTlbr(a: Float64Array, na: number, b: Float64Array, nb: number
         // wh = 0: the full expression's value, 0 / union, without the division when union > 0 (+0 then;
         // -0 or NaN for degenerate boxes).
         const union = areaA + areasB[j]!;
-        out[row + j] = union > 0 ? 0 : 0 / union;
+        if (!(fresh && union > 0)) o[row + j] = union > 0 ? 0 : 0 / union;
         continue;
       }
       const h = Math.max(0, Math.min(a3, b[4 * j + 3]!) - Math.max(a1, b[4 * j + 1]!));
       const wh = w * h;
-      out[row + j] = wh / (areaA + areasB[j]! - wh);
+      const v = wh / (areaA + areasB[j]! - wh);
+      o[row + j] = v;
+      if (above && v > above.threshold) addCandidate(above, i, j);
     }
   }
-  return out;
+  return o;
+}
+
+/**
+ * The pairs whose IoU is above a threshold ≥ 0, collected by iouTlbr while it computes them (disjoint
+ * pairs, IoU 0, never are): sort.py's `iou_matrix > iou_threshold`, in row-major order (`np.where`).
+ */
+export interface IouCandidates {
+  readonly threshold: number;
+  rows: number[];
+  cols: number[];
+  /** Some row or column has two or more pairs above the threshold. */
+  ambiguous: boolean;
+  /** Per column: pairs above the threshold so far (scratch). */
+  colHits: Int32Array;
+  lastRow: number;
+}
+
+/** An empty candidate collector for `threshold` (≥ 0). */
+export function iouCandidates(threshold: number): IouCandidates {
+  if (!(threshold >= 0)) throw new RangeError(`iouCandidates needs a threshold >= 0, got ${threshold}`);
+  return { threshold, rows: [], cols: [], ambiguous: false, colHits: new Int32Array(64), lastRow: -1 };
+}
+
+function startCandidates(c: IouCandidates, nb: number): void {
+  c.rows = [];
+  c.cols = [];
+  c.ambiguous = false;
+  c.lastRow = -1;
+  if (c.colHits.length < nb) c.colHits = new Int32Array(Math.max(nb, 2 * c.colHits.length));
+  else c.colHits.fill(0, 0, nb);
+}
+
+function addCandidate(c: IouCandidates, i: number, j: number): void {
+  if (c.lastRow === i || c.colHits[j]! > 0) c.ambiguous = true;
+  c.colHits[j]!++;
+  c.lastRow = i;
+  c.rows.push(i);
+  c.cols.push(j);
 }
 
 /** Scratch for iouTlbr's column areas (grown, never shrunk: no allocation per frame). */

@@ -3,7 +3,7 @@
 // threshold); the output box is the Kalman state, written by the official loop as tlwh = (x1, y1,
 // x2 - x1, y2 - y1) of `convert_x_to_bbox`.
 import { filterMatches, matchByIou } from './association';
-import { iouTlbr } from './costs';
+import { iouCandidates, iouTlbr, type IouCandidates } from './costs';
 import { SORT_NOISE, XysrKalman, tlbrToXysr, xysrToTlbr } from './kalmanXysr';
 import { sequentialIds, type FrameDetections, type IdAllocator, type TrackBox, type Tracker } from './types';
 
@@ -36,8 +36,8 @@ export class Sort implements Tracker {
   #tracks: SortTrack[] = [];
   #frameCount = 0;
   readonly #z = new Float64Array(4);
-  readonly #box = new Float64Array(4);
   #trk = new Float64Array(256);
+  #above: IouCandidates | undefined;
 
   constructor(params: Partial<SortParams> = {}, ids: IdAllocator = sequentialIds()) {
     this.params = { ...SORT_DEFAULTS, ...params };
@@ -52,16 +52,15 @@ export class Sort implements Tracker {
     const kept: SortTrack[] = [];
     if (this.#trk.length < 4 * this.#tracks.length) this.#trk = new Float64Array(8 * this.#tracks.length);
     const trk = this.#trk;
-    const box = this.#box;
     for (const t of this.#tracks) {
       if (t.kf.x[6]! + t.kf.x[2]! <= 0) t.kf.x[6] = t.kf.x[6]! * 0;
       t.kf.predict();
       t.age++;
       if (t.timeSinceUpdate > 0) t.hitStreak = 0;
       t.timeSinceUpdate++;
-      xysrToTlbr(t.kf.x, box);
-      if (Number.isNaN(box[0]!) || Number.isNaN(box[1]!) || Number.isNaN(box[2]!) || Number.isNaN(box[3]!)) continue;
-      trk.set(box, 4 * kept.length);
+      const at = 4 * kept.length;
+      xysrToTlbr(t.kf.x, trk, at); // written in place; a NaN row is overwritten by the next track
+      if (Number.isNaN(trk[at]!) || Number.isNaN(trk[at + 1]!) || Number.isNaN(trk[at + 2]!) || Number.isNaN(trk[at + 3]!)) continue;
       kept.push(t);
     }
     this.#tracks = kept;
@@ -70,8 +69,9 @@ export class Sort implements Tracker {
     let unmatchedDets: number[];
     if (nt === 0) unmatchedDets = Array.from({ length: nd }, (_, i) => i);
     else {
-      const iou = iouTlbr(dets.tlbr, nd, trk, nt);
-      const m = filterMatches(matchByIou(iou, () => iou, nd, nt, iouThreshold, true), iou, nd, nt, iouThreshold);
+      const above = iouThreshold >= 0 ? (this.#above ??= iouCandidates(iouThreshold)) : undefined;
+      const iou = iouTlbr(dets.tlbr, nd, trk, nt, undefined, above);
+      const m = filterMatches(matchByIou(iou, () => iou, nd, nt, iouThreshold, true, above), iou, nd, nt, iouThreshold);
       for (let k = 0; k < m.rows.length; k++) {
         const t = kept[m.cols[k]!]!;
         t.timeSinceUpdate = 0;
@@ -90,8 +90,10 @@ export class Sort implements Tracker {
     for (let i = this.#tracks.length - 1; i >= 0; i--) {
       const t = this.#tracks[i]!;
       if (t.timeSinceUpdate < 1 && (t.hitStreak >= minHits || this.#frameCount <= minHits)) {
-        xysrToTlbr(t.kf.x, box);
-        out.push({ id: t.id, tlwh: Float64Array.of(box[0]!, box[1]!, box[2]! - box[0]!, box[3]! - box[1]!), score: 1 });
+        const tlwh = xysrToTlbr(t.kf.x, new Float64Array(4));
+        tlwh[2] = tlwh[2]! - tlwh[0]!;
+        tlwh[3] = tlwh[3]! - tlwh[1]!;
+        out.push({ id: t.id, tlwh, score: 1 });
       }
       if (t.timeSinceUpdate > maxAge) this.#tracks.splice(i, 1);
     }

@@ -2,8 +2,9 @@
 //   plain IoU: intersection 5*5 = 25, union 100 + 100 - 25 = 175 -> 1/7
 //   +1 pixel (cython_bbox): widths 11, intersection (10-5+1)^2 = 36, union 121 + 121 - 36 = 206 -> 36/206
 //   GIoU: enclosing box 15*15 = 225 -> 1/7 - (225 - 175)/225
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cosineDistance, fuseScore, giouOcSort, giouTlbr, iouTlbr, iouTlbrPlus1, oneMinus } from '../../../../src-shared/tracking/costs';
+import { cosineDistance, fuseScore, giouOcSort, giouTlbr, iouCandidates, iouTlbr, iouTlbrPlus1, oneMinus } from '../../../../src-shared/tracking/costs';
 
 const a = Float64Array.of(0, 0, 10, 10);
 const b = Float64Array.of(5, 5, 15, 15);
@@ -46,5 +47,41 @@ describe('association costs', () => {
     expect(d[1]).toBeCloseTo(1, 12);
     expect(d[2]).toBe(1);
     expect(d[3]).toBeCloseTo(1 - Math.SQRT1_2, 7);
+  });
+});
+
+describe('IoU candidates collected while computing IoU (sort.py `iou_matrix > iou_threshold`)', () => {
+  const boxes = fc.array(
+    fc.record({ x: fc.integer({ min: 0, max: 60 }), y: fc.integer({ min: 0, max: 60 }), w: fc.integer({ min: 0, max: 30 }), h: fc.integer({ min: 0, max: 30 }) }),
+    { maxLength: 8 },
+  ).map((bs) => Float64Array.from(bs.flatMap((q) => [q.x, q.y, q.x + q.w, q.y + q.h])));
+
+  it('the same matrix as without, the pairs above the threshold in row-major order, and the ambiguity test', () => {
+    const above = iouCandidates(0.3);
+    fc.assert(
+      fc.property(boxes, boxes, fc.constantFrom(0, 0.1, 0.3, 0.7), (da, db, threshold) => {
+        const na = da.length / 4;
+        const nb = db.length / 4;
+        const c = threshold === 0.3 ? above : iouCandidates(threshold); // reused collector: reset per call
+        const m = iouTlbr(da, na, db, nb, undefined, c);
+        expect([...m]).toEqual([...iouTlbr(da, na, db, nb, new Float64Array(na * nb).fill(7))]); // every cell written when `out` is given
+        const rows: number[] = [];
+        const cols: number[] = [];
+        for (let i = 0; i < na; i++) {
+          for (let j = 0; j < nb; j++) {
+            if (m[i * nb + j]! > threshold) {
+              rows.push(i);
+              cols.push(j);
+            }
+          }
+        }
+        expect(c.rows).toEqual(rows);
+        expect(c.cols).toEqual(cols);
+        const count = (xs: number[]) => Math.max(0, ...[...new Set(xs)].map((v) => xs.filter((x) => x === v).length));
+        expect(c.ambiguous).toBe(count(rows) > 1 || count(cols) > 1);
+      }),
+      { numRuns: 500 },
+    );
+    expect(() => iouCandidates(-0.1)).toThrow(/threshold >= 0/);
   });
 });
