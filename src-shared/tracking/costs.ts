@@ -13,12 +13,17 @@ export function iouTlbr(a: Float64Array, na: number, b: Float64Array, nb: number
   if (areasB.length < nb) areasB = new Float64Array(Math.max(nb, 2 * areasB.length));
   for (let j = 0; j < nb; j++) areasB[j] = (b[4 * j + 2]! - b[4 * j]!) * (b[4 * j + 3]! - b[4 * j + 1]!);
   if (above) startCandidates(above, nb);
+  const finite = noNaN(a, 4 * na) && noNaN(b, 4 * nb);
   for (let i = 0; i < na; i++) {
     const a0 = a[4 * i]!, a1 = a[4 * i + 1]!, a2 = a[4 * i + 2]!, a3 = a[4 * i + 3]!;
     const areaA = (a2 - a0) * (a3 - a1);
     const row = i * nb;
     for (let j = 0; j < nb; j++) {
-      const w = Math.max(0, Math.min(a2, b[4 * j + 2]!) - Math.max(a0, b[4 * j]!));
+      const bl = b[4 * j]!;
+      const br = b[4 * j + 2]!;
+      // Without NaNs, bl >= a2 or br <= a0 implies min(a2, br) - max(a0, bl) <= 0, i.e. w = 0: two comparisons
+      // decide most pairs (with a NaN the full expression gives NaN, not 0, so it is evaluated).
+      const w = finite && (bl >= a2 || br <= a0) ? 0 : Math.max(0, Math.min(a2, br) - Math.max(a0, bl));
       if (w === 0) {
         // wh = 0: the full expression's value, 0 / union, without the division when union > 0 (+0 then;
         // -0 or NaN for degenerate boxes).
@@ -34,6 +39,11 @@ export function iouTlbr(a: Float64Array, na: number, b: Float64Array, nb: number
     }
   }
   return o;
+}
+
+function noNaN(v: Float64Array, n: number): boolean {
+  for (let k = 0; k < n; k++) if (v[k] !== v[k]) return false;
+  return true;
 }
 
 /**

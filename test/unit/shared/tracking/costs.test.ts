@@ -56,6 +56,29 @@ describe('IoU candidates collected while computing IoU (sort.py `iou_matrix > io
     { maxLength: 8 },
   ).map((bs) => Float64Array.from(bs.flatMap((q) => [q.x, q.y, q.x + q.w, q.y + q.h])));
 
+  it('is the reference formula on every pair, NaN boxes included (the disjoint-pair shortcuts change nothing)', () => {
+    const withNaN = fc.tuple(boxes, fc.nat(40)).map(([v, k]) => {
+      if (v.length > 0 && k < 8) v[k % v.length] = NaN;
+      return v;
+    });
+    const reference = (p: Float64Array, q: Float64Array, i: number, j: number): number => {
+      const w = Math.max(0, Math.min(p[4 * i + 2]!, q[4 * j + 2]!) - Math.max(p[4 * i]!, q[4 * j]!));
+      const h = Math.max(0, Math.min(p[4 * i + 3]!, q[4 * j + 3]!) - Math.max(p[4 * i + 1]!, q[4 * j + 1]!));
+      const wh = w * h;
+      return wh / ((p[4 * i + 2]! - p[4 * i]!) * (p[4 * i + 3]! - p[4 * i + 1]!) + (q[4 * j + 2]! - q[4 * j]!) * (q[4 * j + 3]! - q[4 * j + 1]!) - wh);
+    };
+    fc.assert(
+      fc.property(withNaN, withNaN, (da, db) => {
+        const na = da.length / 4;
+        const nb = db.length / 4;
+        for (const m of [iouTlbr(da, na, db, nb), iouTlbr(da, na, db, nb, new Float64Array(na * nb).fill(7))]) {
+          for (let i = 0; i < na; i++) for (let j = 0; j < nb; j++) expect(Object.is(m[i * nb + j], reference(da, db, i, j)), `${i},${j}`).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('the same matrix as without, the pairs above the threshold in row-major order, and the ambiguity test', () => {
     const above = iouCandidates(0.3);
     fc.assert(
